@@ -1,0 +1,79 @@
+# The few commands a person types. Each one installs what it needs on first use.
+#   make serve     preview on http://127.0.0.1:8000, rebuilding when the data changes
+#   make test      every check: data, unit, golden, built site, real browser
+#   make build     strict build into site/ (a failed build leaves site/ as it was)
+#   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
+#   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Root installs system packages directly; anyone else through sudo.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help serve build validate test test-fast bench schema lint clean deps deps-dev browser new
+
+help:
+	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
+
+# --- installation (stamp files make reruns instant) ---
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+deps: $(VENV)/.runtime node_modules/.package-lock.json
+deps-dev: deps $(VENV)/.dev browser
+
+# Debian's Chromium: Playwright's own browser download cannot work on machines without
+# internet access, so the tests drive this one. Java runs the Nu Html Checker.
+browser:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v java >/dev/null; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-dejavu-core default-jre-headless >/dev/null; \
+	fi
+
+# --- what people type ---
+
+serve: deps
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: deps
+	$(PY) scripts/build_site.py
+
+validate: $(VENV)/.runtime
+	$(PY) scripts/validate.py
+
+schema: $(VENV)/.runtime
+	$(PY) scripts/export_schema.py
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check scripts tests
+
+test: deps-dev
+	$(VENV)/bin/ruff check scripts tests
+	$(PY) scripts/validate.py
+	$(PY) -m pytest
+
+bench: deps-dev
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site site.old site.new-* .pytest_cache test-results

@@ -1,0 +1,1 @@
+"""Everything that turns data/questions.yml into pages, and checks it."""

@@ -1,0 +1,114 @@
+"""MkDocs hooks: the only module that knows about MkDocs.
+
+It loads and validates the data once per build, adds the generated pages to the build in
+memory (nothing is written into docs/), points each question's edit link at the data file,
+serves KaTeX from the site itself, and makes `mkdocs serve` rebuild when the data changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from scripts import loader, render  # noqa: E402
+from scripts.models import Question, Section  # noqa: E402
+
+KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
+OLD_FONT_FORMATS = re.compile(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
+
+
+def data_path() -> Path:
+    """The bank to build; GUIDE_DATA points a build at another file (benchmarks, tests)."""
+    return Path(os.environ.get("GUIDE_DATA", loader.DEFAULT_DATA)).resolve()
+
+
+def bank() -> tuple[Question, ...]:
+    try:
+        return loader.load_cached(data_path())
+    except loader.BankError as err:
+        raise PluginError(
+            f"the question bank has {len(err.problems)} problem(s):\n{err}"
+        ) from None
+
+
+def _links(config: MkDocsConfig) -> render.Links:
+    return render.Links(repo_url=(config.repo_url or "").rstrip("/"))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    bank()  # fail before anything is built, with every problem listed
+    # Sections and topics join the navigation after the home page; question pages stay
+    # out of it so that no page embeds the whole bank.
+    sections = [
+        {render.SECTION_TITLES[s].split(" questions")[0]: [
+            render.section_path(s),
+            *({render.TOPICS[t].title: render.topic_path(t)} for t in render.topics_of(s)),
+        ]}
+        for s in Section
+    ]
+    nav = list(config.nav or [])
+    config.nav = nav[:1] + sections + nav[1:]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    questions = bank()
+    by_id = {q.id: q for q in questions}
+    links = _links(config)
+    for q in questions:
+        files.append(File.generated(
+            config, render.question_path(q.id), content=render.question_page(q, by_id, links)
+        ))
+    for topic in render.TOPICS:
+        files.append(File.generated(
+            config, render.topic_path(topic), content=render.topic_page(topic, questions)
+        ))
+    for section in Section:
+        files.append(File.generated(
+            config, render.section_path(section), content=render.section_page(section, questions)
+        ))
+    _add_katex(files, config)
+    return files
+
+
+def _add_katex(files: Files, config: MkDocsConfig) -> None:
+    if not (KATEX_DIST / "katex.min.js").exists():
+        raise PluginError(
+            f"KaTeX is missing from {KATEX_DIST}: run `make build` (it runs `npm ci`)"
+        )
+    files.append(File.generated(
+        config, "assets/katex/katex.min.js", abs_src_path=str(KATEX_DIST / "katex.min.js")
+    ))
+    # Every browser that runs the site reads WOFF2: ship only those fonts, and drop the
+    # older formats from the stylesheet so that it names no file the site lacks.
+    css = (KATEX_DIST / "katex.min.css").read_text(encoding="utf-8")
+    css = OLD_FONT_FORMATS.sub("", css)
+    files.append(File.generated(config, "assets/katex/katex.min.css", content=css))
+    for path in sorted((KATEX_DIST / "fonts").glob("*.woff2")):
+        files.append(File.generated(
+            config, f"assets/katex/fonts/{path.name}", abs_src_path=str(path)
+        ))
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    # Generated pages have no file of their own to edit: send editors to the data file.
+    if page.file.generated_by is not None and page.file.src_uri.endswith(".md"):
+        page.edit_url = _links(config).edit_url()
+    return context
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    server.watch(str(data_path().parent))
+    server.watch(str(ROOT / "scripts"))
+    return server

@@ -1,0 +1,296 @@
+"""The shape of the question bank: pydantic models, the fixed vocabularies, and the rules
+that span several questions (unique ids and titles, related ids that exist).
+
+No MkDocs import here: the same models serve the validator, the page renderer, the
+exports and any other site engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Section(enum.StrEnum):
+    general = "general"
+    technical = "technical"
+
+
+class Difficulty(enum.StrEnum):
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    title: str
+    section: Section
+    description: str
+
+
+# The fixed list of topics. A topic belongs to one section; adding one is a code review,
+# not a data edit, so that the site's navigation stays deliberate.
+TOPICS: dict[str, TopicInfo] = {
+    "communication": TopicInfo(
+        "Communication", Section.general,
+        "Explaining machine learning to people who do not build it.",
+    ),
+    "research-awareness": TopicInfo(
+        "Research awareness", Section.general,
+        "Keeping up with the field and talking about papers with judgement.",
+    ),
+    "business-impact": TopicInfo(
+        "Business impact", Section.general,
+        "Connecting models and data to the outcomes a company cares about.",
+    ),
+    "behavioural": TopicInfo(
+        "Behavioural", Section.general,
+        "Stories from your own projects, told with a clear structure.",
+    ),
+    "fundamentals": TopicInfo(
+        "Fundamentals", Section.technical,
+        "The kinds of learning problems and the vocabulary every answer builds on.",
+    ),
+    "statistics": TopicInfo(
+        "Statistics and probability", Section.technical,
+        "Sampling, hypothesis tests and the language of likelihood.",
+    ),
+    "evaluation": TopicInfo(
+        "Evaluation", Section.technical,
+        "Splitting data and measuring a model honestly.",
+    ),
+    "generalization": TopicInfo(
+        "Generalization", Section.technical,
+        "Overfitting, the bias-variance trade-off and regularization.",
+    ),
+    "algorithms": TopicInfo(
+        "Algorithms", Section.technical,
+        "Classical models: support vector machines and tree ensembles.",
+    ),
+    "deep-learning": TopicInfo(
+        "Deep learning", Section.technical,
+        "Neural networks, their losses, architectures and uses.",
+    ),
+    "data": TopicInfo(
+        "Data", Section.technical,
+        "Pipelines, tools and the messy data real projects start from.",
+    ),
+}
+
+Topic = enum.Enum("Topic", {name.replace("-", "_"): name for name in TOPICS}, type=str)
+Topic.__doc__ = "One of the fixed topics; see scripts/models.py for their titles and sections."
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    title: str
+    author: str
+    date: str
+
+
+SOURCES: dict[str, SourceInfo] = {
+    "alldus-2022": SourceInfo(
+        "Machine Learning Interview Questions", "Alldus Recruitment", "2022-06-23"
+    ),
+    "community": SourceInfo("Suggested by a contributor", "Contributors", ""),
+}
+
+Source = enum.Enum("Source", {name.replace("-", "_"): name for name in SOURCES}, type=str)
+Source.__doc__ = "Where the question comes from (not the answer: answers are always our own)."
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+HttpsUrl = Annotated[
+    str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=500)
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Mistake(Strict):
+    mistake: Text = Field(description="A wrong or shallow answer people give, stated briefly.")
+    why: Text = Field(description="Why it is wrong, and what is right.")
+
+
+class FollowUp(Strict):
+    question: Text = Field(description="What a good interviewer asks next.")
+    answer: Text = Field(description="A short, correct answer (Markdown).")
+
+
+class Reference(Strict):
+    title: Text = Field(description="Authors, title, edition or venue, year.")
+    url: HttpsUrl = Field(description="A stable https URL: publisher page, arXiv, DOI, docs.")
+    locator: Text | None = Field(
+        default=None, description="Chapter, section, arXiv id or DOI that supports the answer."
+    )
+
+
+class Question(Strict):
+    id: Slug = Field(description="Stable slug; the page lives at /questions/<id>/. Never reused.")
+    title: Text = Field(description="The question as an interviewer asks it.")
+    section: Section
+    topic: Topic
+    difficulty: Difficulty
+    tags: list[Slug] = Field(default_factory=list, max_length=8)
+    source: Source
+    short_answer: Text = Field(description="The 30-second answer (2-4 sentences, Markdown).")
+    answer: Text = Field(description="The full model answer (Markdown, math, code).")
+    tips: Text | None = Field(default=None, description="How to answer: what is being tested.")
+    mistakes: list[Mistake] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list, max_length=4)
+    related: list[Slug] = Field(default_factory=list, max_length=6)
+    reviewed: dt.date | None = Field(
+        default=None, description="When a second reader last checked the answer."
+    )
+
+    @property
+    def topic_info(self) -> TopicInfo:
+        return TOPICS[self.topic.value]
+
+
+class Bank(Strict):
+    """The whole data file. Used for the JSON Schema; the loader validates item by item."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, title="ML interview question bank"
+    )
+    questions: list[Question]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located by its path inside the document."""
+
+    path: tuple[Any, ...]
+    message: str
+    # Point at the key itself (unknown or duplicated fields) rather than at its value.
+    at_key: bool = False
+
+
+def _normalised_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", title.casefold()).strip()
+
+
+def cross_check(
+    questions: list[tuple[int, Question]], known_ids: set[str] | None = None
+) -> list[Problem]:
+    """Rules no single question can check: uniqueness, links between questions, and
+    the agreement of topic and section. `questions` pairs each question with its index
+    in the file, so that every problem points at the right place. `known_ids` holds the
+    ids of questions that failed their own checks, so links to them are not reported
+    a second time."""
+    problems: list[Problem] = []
+    first_id: dict[str, int] = {}
+    first_title: dict[str, tuple[int, str]] = {}
+    for index, q in questions:
+        if q.id in first_id:
+            problems.append(Problem(
+                ("questions", index, "id"),
+                f"duplicate id '{q.id}' (first used by questions[{first_id[q.id]}])",
+            ))
+        else:
+            first_id[q.id] = index
+        key = _normalised_title(q.title)
+        if key in first_title:
+            other_index, other_id = first_title[key]
+            problems.append(Problem(
+                ("questions", index, "title"),
+                f"duplicate title (same as questions[{other_index}] '{other_id}')",
+            ))
+        else:
+            first_title[key] = (index, q.id)
+        if q.topic_info.section is not q.section:
+            problems.append(Problem(
+                ("questions", index, "topic"),
+                f"topic '{q.topic.value}' belongs to section "
+                f"'{q.topic_info.section.value}', not '{q.section.value}'",
+            ))
+        for field, values in (("tags", q.tags), ("related", q.related)):
+            seen: set[str] = set()
+            for pos, value in enumerate(values):
+                if value in seen:
+                    problems.append(Problem(
+                        ("questions", index, field, pos), f"'{value}' is listed twice"
+                    ))
+                seen.add(value)
+    for index, q in questions:
+        for pos, rel in enumerate(q.related):
+            if rel == q.id:
+                problems.append(Problem(
+                    ("questions", index, "related", pos), "a question cannot relate to itself"
+                ))
+            elif rel not in first_id and rel not in (known_ids or set()):
+                problems.append(Problem(
+                    ("questions", index, "related", pos), f"no question has the id '{rel}'"
+                ))
+    return problems
+
+
+# What ANSWER-STYLE.md asks of every answer, as numbers a machine can check.
+MIN_MISTAKES = 2
+MIN_FOLLOW_UPS = 3
+MIN_TECHNICAL_REFERENCES = 2
+
+
+def answer_standard(questions: list[tuple[int, Question]]) -> list[Problem]:
+    """The layers every published answer must have. Technical answers need references
+    and a second reader's `reviewed` date; general ones teach a method and may cite less."""
+    problems: list[Problem] = []
+    for index, q in questions:
+        where = ("questions", index)
+        if not q.tips:
+            problems.append(Problem((*where, "tips"), "missing 'tips' (how to answer)"))
+        if len(q.mistakes) < MIN_MISTAKES:
+            problems.append(Problem(
+                (*where, "mistakes"),
+                f"needs at least {MIN_MISTAKES} common mistakes, has {len(q.mistakes)}",
+                at_key=True,
+            ))
+        if len(q.follow_ups) < MIN_FOLLOW_UPS:
+            problems.append(Problem(
+                (*where, "follow_ups"),
+                f"needs at least {MIN_FOLLOW_UPS} follow-up questions, has {len(q.follow_ups)}",
+                at_key=True,
+            ))
+        if q.section is Section.technical:
+            if len(q.references) < MIN_TECHNICAL_REFERENCES:
+                problems.append(Problem(
+                    (*where, "references"),
+                    f"a technical answer needs {MIN_TECHNICAL_REFERENCES} to 4 references, "
+                    f"has {len(q.references)}",
+                    at_key=True,
+                ))
+            if not q.related:
+                problems.append(Problem(
+                    (*where, "related"), "link at least one related question", at_key=True
+                ))
+            if q.reviewed is None:
+                problems.append(Problem(
+                    (*where, "reviewed"),
+                    "not reviewed yet: a second reader sets this date after checking the "
+                    "answer against its references",
+                ))
+    return problems
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use to autocomplete and flag the data file."""
+    schema = Bank.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"questions.schema.v{SCHEMA_VERSION}.json"
+    schema["description"] = (
+        "Generated from scripts/models.py by `make schema`; do not edit by hand."
+    )
+    return schema

@@ -1,0 +1,252 @@
+"""Pure functions from validated models to Markdown pages. No I/O, no MkDocs.
+
+Page paths, relative to the docs folder: a question at `questions/<id>.md`, a topic index at
+`topics/<topic>.md`, a section index at `sections/<section>.md`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from scripts.models import TOPICS, Difficulty, Question, Section
+
+# Container fences use more slashes than contributed text may (the validator rejects
+# lines that start with "///"), so an answer can never close the block around it.
+FENCE = "/////"
+
+SECTION_TITLES = {
+    Section.general: "General and competency questions",
+    Section.technical: "Technical questions",
+}
+SECTION_DESCRIPTIONS = {
+    Section.general: (
+        "No single right answer exists for these: each page teaches a method for building "
+        "your own answer from your own experience."
+    ),
+    Section.technical: (
+        "Each page has a 30-second answer, a model answer with the maths where it makes "
+        "things exact, how to answer, common mistakes, follow-ups and references."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where the project lives, for edit and report links."""
+
+    repo_url: str  # https://github.com/OWNER/REPO
+    branch: str = "main"
+    data_path: str = "data/questions.yml"
+
+    def edit_url(self) -> str:
+        return f"{self.repo_url}/edit/{self.branch}/{self.data_path}"
+
+    def source_url(self, line: int | None = None) -> str:
+        anchor = f"#L{line}" if line else ""
+        return f"{self.repo_url}/blob/{self.branch}/{self.data_path}{anchor}"
+
+    def report_url(self, q: Question) -> str:
+        query = urlencode({
+            "template": "report-a-problem.yml",
+            "title": f"[{q.id}] ",
+            "question-id": q.id,
+        })
+        return f"{self.repo_url}/issues/new?{query}"
+
+
+def question_path(question_id: str) -> str:
+    return f"questions/{question_id}.md"
+
+
+def topic_path(topic: str) -> str:
+    return f"topics/{topic}.md"
+
+
+def section_path(section: Section) -> str:
+    return f"sections/{section.value}.md"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    """Plain text made safe to place inside Markdown (link text, table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def plain_text(markdown: str) -> str:
+    """A one-line plain-text version of short Markdown, for meta descriptions."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"[`*_]|\$+|\\(?=[a-zA-Z{}])", "", text)
+    return " ".join(text.split())
+
+
+def summary(markdown: str, limit: int = 160) -> str:
+    text = plain_text(markdown)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _front_matter(**fields: object) -> str:
+    # JSON is valid YAML and quotes every character safely.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _block(summary_text: str, css_class: str, anchor: str, body: str, *, open_: bool) -> str:
+    options = f"    type: {css_class}\n    attrs: {{id: {anchor}}}\n"
+    if open_:
+        options += "    open: true\n"
+    return f"{FENCE} details | {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
+
+
+def difficulty_label(difficulty: Difficulty) -> str:
+    return difficulty.value.capitalize()
+
+
+def _mistakes(q: Question) -> str:
+    return "\n".join(
+        f"- **{m.mistake.strip()}**  \n  {textwrap.indent(m.why.strip(), '  ').lstrip()}"
+        for m in q.mistakes
+    )
+
+
+def _follow_ups(q: Question) -> str:
+    parts = []
+    for f in q.follow_ups:
+        parts.append(f"**{f.question.strip()}**\n\n{f.answer.strip()}\n")
+    return "\n".join(parts)
+
+
+def _references(q: Question) -> str:
+    lines = []
+    for r in q.references:
+        locator = f" — {escape(r.locator)}" if r.locator else ""
+        lines.append(f"1. [{escape(r.title)}]({r.url}){locator}")
+    return "\n".join(lines)
+
+
+def question_blocks(q: Question, *, open_: bool = False) -> str:
+    """The collapsible layers of a question, in the order a candidate uses them."""
+    blocks = [
+        _block("30-second answer", "short-answer", "short-answer", q.short_answer, open_=open_),
+        _block("Model answer", "model-answer", "model-answer", q.answer, open_=open_),
+    ]
+    if q.tips:
+        blocks.append(_block("How to answer", "how-to-answer", "how-to-answer", q.tips,
+                             open_=open_))
+    if q.mistakes:
+        blocks.append(_block("Common mistakes", "mistakes", "common-mistakes", _mistakes(q),
+                             open_=open_))
+    if q.follow_ups:
+        blocks.append(_block("Follow-up questions", "follow-ups", "follow-up-questions",
+                             _follow_ups(q), open_=open_))
+    return "\n".join(blocks)
+
+
+def meta_line(q: Question, prefix: str) -> str:
+    topic = TOPICS[q.topic.value]
+    return (
+        f"[{escape(topic.title)}]({prefix}{topic_path(q.topic.value)}) · "
+        f"{difficulty_label(q.difficulty)} · "
+        f"[{SECTION_TITLES[q.section].split(' questions')[0]}]({prefix}{section_path(q.section)})"
+        "\n{ .q-meta }\n"
+    )
+
+
+def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
+    """The Markdown of one question's page."""
+    parts = [
+        _front_matter(
+            title=q.title,
+            description=summary(q.short_answer),
+            tags=list(q.tags),
+            question_id=q.id,
+        ),
+        f"# {escape(q.title)}\n",
+        meta_line(q, "../"),
+        "Try answering out loud first, then open the blocks one at a time.\n"
+        "{ .q-prompt }\n",
+        question_blocks(q),
+    ]
+    if q.references:
+        parts.append("## References\n\n" + _references(q) + "\n")
+        if q.reviewed:
+            parts.append(f"Checked against these references on {q.reviewed.isoformat()}.\n"
+                         "{ .q-reviewed }\n")
+    if q.related:
+        items = "\n".join(
+            f"- [{escape(by_id[r].title)}]({r}.md)" for r in q.related if r in by_id
+        )
+        parts.append("## Related questions\n\n" + items + "\n")
+    parts.append(
+        f"[Suggest an edit]({links.edit_url()}){{ .md-button }} "
+        f"[Report a problem]({links.report_url(q)}){{ .md-button }}\n"
+        "{ .q-actions }\n"
+    )
+    return "\n".join(parts)
+
+
+def question_table(questions: Iterable[Question], prefix: str) -> str:
+    """A table of questions with their difficulty; `prefix` leads from the page to docs/."""
+    rows = [
+        f"| [{escape(q.title)}]({prefix}{question_path(q.id)}) | {difficulty_label(q.difficulty)} |"
+        for q in questions
+    ]
+    if not rows:
+        return "_No questions yet._\n"
+    return "| Question | Difficulty |\n| --- | --- |\n" + "\n".join(rows) + "\n"
+
+
+def topic_page(topic: str, questions: Sequence[Question]) -> str:
+    info = TOPICS[topic]
+    mine = [q for q in questions if q.topic.value == topic]
+    return "\n".join([
+        _front_matter(title=info.title, description=info.description),
+        f"# {escape(info.title)}\n",
+        f"{escape(info.description)}\n",
+        f"Part of [{SECTION_TITLES[info.section]}](../{section_path(info.section)}). "
+        f"{len(mine)} question{'s' if len(mine) != 1 else ''}.\n",
+        question_table(mine, "../"),
+    ])
+
+
+def topics_of(section: Section) -> list[str]:
+    return [name for name, info in TOPICS.items() if info.section is section]
+
+
+def section_page(section: Section, questions: Sequence[Question]) -> str:
+    parts = [
+        _front_matter(title=SECTION_TITLES[section], description=SECTION_DESCRIPTIONS[section]),
+        f"# {SECTION_TITLES[section]}\n",
+        f"{SECTION_DESCRIPTIONS[section]}\n",
+    ]
+    for topic in topics_of(section):
+        info = TOPICS[topic]
+        mine = [q for q in questions if q.topic.value == topic]
+        parts.append(f"## [{escape(info.title)}](../{topic_path(topic)})\n")
+        parts.append(question_table(mine, "../"))
+    return "\n".join(parts)
+
+
+def overview(questions: Sequence[Question], prefix: str = "") -> str:
+    """Sections and topics with their question counts, for the home page."""
+    parts = []
+    for section in Section:
+        count = sum(1 for q in questions if q.section is section)
+        parts.append(f"### [{SECTION_TITLES[section]}]({prefix}{section_path(section)}) "
+                     f"({count})\n")
+        items = []
+        for topic in topics_of(section):
+            n = sum(1 for q in questions if q.topic.value == topic)
+            items.append(f"- [{escape(TOPICS[topic].title)}]({prefix}{topic_path(topic)}): "
+                         f"{n} question{'s' if n != 1 else ''}")
+        parts.append("\n".join(items) + "\n")
+    return "\n".join(parts)

@@ -1,0 +1,205 @@
+"""Every malformed data file gets one error per problem, at the right line, column and
+field; a valid file loads."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scripts import loader
+from tests.conftest import FIXTURES
+
+# A complete technical question; tests replace single lines of it.
+GOOD = textwrap.dedent("""\
+    questions:
+      - id: first-question
+        title: What is the first question?
+        section: technical
+        topic: statistics
+        difficulty: easy
+        tags: [alpha, beta]
+        source: alldus-2022
+        short_answer: A short answer.
+        answer: |-
+          ### Intuition
+
+          A longer answer.
+        tips: Say it clearly.
+        mistakes:
+          - mistake: One.
+            why: Because.
+          - mistake: Two.
+            why: Because.
+        follow_ups:
+          - {question: A?, answer: Yes.}
+          - {question: B?, answer: Yes.}
+          - {question: C?, answer: Yes.}
+        references:
+          - title: A book
+            url: https://example.org/book
+          - title: A paper
+            url: https://example.org/paper
+        related: [second-question]
+        reviewed: 2026-11-25
+    """)
+
+
+def second(id_: str = "second-question", title: str = "What is the second question?") -> str:
+    body = GOOD.split("\n", 1)[1]
+    body = body.replace("first-question", id_, 1).replace(
+        "What is the first question?", title, 1
+    ).replace("related: [second-question]", "related: [first-question]")
+    return body
+
+
+def check(tmp_path: Path, text: str) -> list[loader.Located]:
+    path = tmp_path / "questions.yml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = loader.check(path)
+    return problems
+
+
+def only(problems: list[loader.Located]) -> loader.Located:
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_valid_bank_loads(tmp_path: Path) -> None:
+    assert check(tmp_path, GOOD + second()) == []
+    assert [q.id for q in loader.load(FIXTURES / "valid.yml")] == [
+        "type-1-vs-type-2-error", "explain-ml-to-a-layperson"
+    ]
+
+
+def test_broken_yaml(tmp_path: Path) -> None:
+    text = GOOD.replace("title: What is the first question?", "title: [unclosed")
+    p = only(check(tmp_path, text))
+    assert (p.line, p.field) == (4, "(yaml)")
+    assert "invalid YAML" in p.message
+
+
+def test_missing_required_field_points_at_its_question(tmp_path: Path) -> None:
+    text = GOOD.replace("    difficulty: easy\n", "") + second()
+    p = only(check(tmp_path, text))
+    assert (p.line, p.col, p.field) == (2, 5, "questions[0].difficulty")
+    assert p.message == "missing required field 'difficulty'"
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    text = GOOD.replace("tags: [alpha, beta]", "tags: alpha") + second()
+    p = only(check(tmp_path, text))
+    assert (p.line, p.col, p.field) == (7, 11, "questions[0].tags")
+    assert "list" in p.message
+
+
+def test_unknown_enum_value(tmp_path: Path) -> None:
+    text = GOOD.replace("difficulty: easy", "difficulty: trivial") + second()
+    p = only(check(tmp_path, text))
+    assert (p.line, p.col, p.field) == (6, 17, "questions[0].difficulty")
+    assert "'easy', 'medium' or 'hard'" in p.message
+
+
+def test_unknown_topic(tmp_path: Path) -> None:
+    text = GOOD.replace("topic: statistics", "topic: astrology") + second()
+    p = only(check(tmp_path, text))
+    assert (p.line, p.field) == (5, "questions[0].topic")
+    assert "'statistics'" in p.message
+
+
+def test_unknown_extra_field_points_at_the_key(tmp_path: Path) -> None:
+    text = GOOD.replace("    source: alldus-2022\n", "    source: alldus-2022\n    colour: red\n")
+    p = only(check(tmp_path, text + second()))
+    assert (p.line, p.col, p.field) == (9, 5, "questions[0].colour")
+    assert p.message == "unknown field 'colour'"
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    text = GOOD + second(id_="first-question").replace(
+        "related: [first-question]", "related: []"
+    )
+    problems = check(tmp_path, text)
+    dup = [p for p in problems if p.field == "questions[1].id"]
+    assert len(dup) == 1, problems
+    assert dup[0].line == 31 and "duplicate id 'first-question'" in dup[0].message
+
+
+def test_duplicate_title_ignores_case_and_punctuation(tmp_path: Path) -> None:
+    p = only(check(tmp_path, GOOD + second(title="what is the FIRST question")))
+    assert (p.line, p.field) == (32, "questions[1].title")
+    assert "duplicate title" in p.message and "first-question" in p.message
+
+
+def test_related_id_that_does_not_exist(tmp_path: Path) -> None:
+    text = GOOD.replace("related: [second-question]", "related: [second-question, nowhere]")
+    p = only(check(tmp_path, text + second()))
+    assert (p.line, p.col, p.field) == (29, 32, "questions[0].related[1]")
+    assert p.message == "no question has the id 'nowhere'"
+
+
+def test_topic_must_belong_to_the_section(tmp_path: Path) -> None:
+    text = GOOD.replace("topic: statistics", "topic: behavioural") + second()
+    p = only(check(tmp_path, text))
+    assert (p.line, p.field) == (5, "questions[0].topic")
+    assert "belongs to section 'general'" in p.message
+
+
+def test_tabs_are_reported_per_line(tmp_path: Path) -> None:
+    text = GOOD.replace("    title:", "\ttitle:").replace("    section:", "  \tsection:")
+    problems = check(tmp_path, text)
+    assert [(p.line, p.col, p.field) for p in problems] == [
+        (3, 1, "(indentation)"), (4, 3, "(indentation)")
+    ]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    p = only(check(tmp_path, "\n  \n"))
+    assert (p.line, p.col) == (1, 1) and "empty" in p.message
+
+
+def test_file_that_is_not_a_mapping(tmp_path: Path) -> None:
+    p = only(check(tmp_path, "- id: a\n- id: b\n"))
+    assert (p.line, p.col) == (1, 1) and "not a list" in p.message
+
+
+def test_duplicate_key_is_a_yaml_error(tmp_path: Path) -> None:
+    text = GOOD.replace("    tips: Say it clearly.\n", "    tips: Say it.\n    tips: Again.\n")
+    p = only(check(tmp_path, text + second()))
+    assert p.field == "(yaml)" and p.line == 15 and "duplicate" in p.message
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
+    text = (GOOD.replace("difficulty: easy", "difficulty: trivial")
+            .replace("url: https://example.org/book", "url: http://example.org/book"))
+    text += second().replace("section: technical", "section: both")
+    fields = {p.field for p in check(tmp_path, text)}
+    assert {"questions[0].difficulty", "questions[0].references[0].url",
+            "questions[1].section"} <= fields
+
+
+def test_answer_standard_is_enforced(tmp_path: Path) -> None:
+    text = GOOD.replace("    reviewed: 2026-11-25\n", "").replace(
+        "      - {question: C?, answer: Yes.}\n", ""
+    )
+    problems = check(tmp_path, text + second())
+    assert {(p.field, p.line) for p in problems} == {
+        ("questions[0].follow_ups", 20), ("questions[0].reviewed", 2)
+    }
+
+
+@pytest.mark.parametrize("text", ["questions: {}\n", "questions:\n  - just a string\n"])
+def test_questions_must_be_a_list_of_mappings(tmp_path: Path, text: str) -> None:
+    assert len(check(tmp_path, text)) == 1
+
+
+def test_a_folder_of_files_is_one_bank(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yml").write_text("questions:\n" + second(), encoding="utf-8")
+    questions, problems = loader.check(tmp_path)
+    # Each file's `related` points at the question of the other file.
+    assert [q.id for q in questions] == ["first-question", "second-question"]
+    assert problems == []
+    (tmp_path / "c.yml").write_text("questions:\n" + second(), encoding="utf-8")
+    _, problems = loader.check(tmp_path)
+    assert [p.message for p in problems] == ["id 'second-question' is used in two files"]
