@@ -20,13 +20,13 @@ class _Resources(HTMLParser):
     """Every URL the browser would fetch on its own: scripts, styles, images, frames,
     preloads, manifests, and url() inside inline styles."""
 
-    FETCHING = {
+    FETCHING = frozenset({
         ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"),
         ("source", "srcset"), ("iframe", "src"), ("video", "src"), ("audio", "src"),
         ("video", "poster"), ("embed", "src"), ("object", "data"), ("input", "src"),
-    }
-    LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
-                 "apple-touch-icon", "preconnect", "dns-prefetch"}
+    })
+    LINK_RELS = frozenset({"stylesheet", "icon", "preload", "prefetch", "modulepreload",
+                           "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"})
 
     def __init__(self) -> None:
         super().__init__()
