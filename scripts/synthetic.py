@@ -43,6 +43,9 @@ SEED = 20261125
 REAL_DATA = ROOT / "data" / "questions.yml"
 FIXTURE = ROOT / "tests" / "fixtures" / "valid.yml"
 REVIEWED = dt.date(2026, 11, 25)
+# Share of words drawn from the template question's own vocabulary. Calibrated so that a
+# synthetic page has about as many distinct words as a real one (what the search index holds).
+LOCAL_SHARE = 0.8
 
 # Kept verbatim: fenced code, display and inline math, inline code, link targets,
 # attribute lists, HTML tags and entities, bare URLs.
@@ -103,14 +106,19 @@ class Vocabulary:
         return self.words[bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[-1])]
 
 
-def reword(text: str, rng: random.Random, vocab: Vocabulary) -> str:
-    """The same Markdown with each prose word replaced by a sampled one."""
+def reword(
+    text: str, rng: random.Random, vocab: Vocabulary, local: Vocabulary | None = None
+) -> str:
+    """The same Markdown with each prose word replaced by a sampled one: mostly from the
+    template question's own words (`local`), so that a page repeats its own vocabulary as a
+    real answer does, otherwise from the whole bank's."""
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
         if word.isupper():  # acronyms (ROC, SVM) recur across a real bank: keep them
             return word
-        new = vocab.sample(rng)
+        source = local if local is not None and rng.random() < LOCAL_SHARE else vocab
+        new = source.sample(rng)
         return new.capitalize() if word[0].isupper() else new
 
     return "".join(
@@ -167,12 +175,18 @@ def generate(n: int, source: Path | None = None, seed: int = SEED) -> list[dict[
     """`n` synthetic questions as plain dicts, in the shape of the data file."""
     templates = load_source(source or default_source())
     vocab = Vocabulary.of(t for raw in templates for t in _texts(raw))
+    locals_ = [Vocabulary.of(_texts(raw)) for raw in templates]
     questions: list[dict[str, Any]] = []
     titles: set[str] = set()
     for i in range(n):
         rng = random.Random(f"{seed}:{i}")
-        t = templates[rng.randrange(len(templates))]
-        title = reword(t["title"], rng, vocab)
+        pick = rng.randrange(len(templates))
+        t = templates[pick]
+
+        def rw(text: str, local: Vocabulary = locals_[pick], rng: random.Random = rng) -> str:
+            return reword(text, rng, vocab, local)
+
+        title = rw(t["title"])
         while re.sub(r"[^a-z0-9]+", " ", title.casefold()).strip() in titles:
             title = reword(t["title"], rng, vocab)
         titles.add(re.sub(r"[^a-z0-9]+", " ", title.casefold()).strip())
@@ -184,20 +198,20 @@ def generate(n: int, source: Path | None = None, seed: int = SEED) -> list[dict[
             "difficulty": t.get("difficulty", "medium"),
             "tags": list(t.get("tags") or [])[:8],
             "source": t.get("source", "community"),
-            "short_answer": reword(t["short_answer"], rng, vocab),
-            "answer": reword(t["answer"], rng, vocab),
-            "tips": reword(t["tips"], rng, vocab),
+            "short_answer": rw(t["short_answer"]),
+            "answer": rw(t["answer"]),
+            "tips": rw(t["tips"]),
             "mistakes": [
-                {"mistake": reword(m["mistake"], rng, vocab), "why": reword(m["why"], rng, vocab)}
+                {"mistake": rw(m["mistake"]), "why": rw(m["why"])}
                 for m in t["mistakes"]
             ],
             "follow_ups": [
-                {"question": reword(f["question"], rng, vocab),
-                 "answer": reword(f["answer"], rng, vocab)}
+                {"question": rw(f["question"]),
+                 "answer": rw(f["answer"])}
                 for f in t["follow_ups"]
             ],
             "references": [
-                {k: (reword(v, rng, vocab) if k == "title" else v)
+                {k: (rw(v) if k == "title" else v)
                  for k, v in r.items() if k in {"title", "url", "locator"}}
                 for r in (t.get("references") or [])[:4]
             ],
