@@ -43,7 +43,10 @@ def bank() -> tuple[Question, ...]:
 
 
 def _links(config: MkDocsConfig) -> render.Links:
-    return render.Links(repo_url=(config.repo_url or "").rstrip("/"))
+    repository = config.extra.get("repository")
+    if not repository:
+        raise PluginError("mkdocs.yml: set extra.repository to the GitHub repository URL")
+    return render.Links(repo_url=repository.rstrip("/"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
