@@ -4,6 +4,7 @@
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
+#   make new       add a question as a draft (asks for title, topic and difficulty)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -53,7 +54,7 @@ browser:
 # --- what people type ---
 
 serve: deps
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	GUIDE_DRAFTS=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: deps
 	$(PY) scripts/build_site.py
@@ -63,6 +64,9 @@ validate: $(VENV)/.runtime
 
 schema: $(VENV)/.runtime
 	$(PY) scripts/export_schema.py
+
+new: $(VENV)/.runtime
+	$(PY) scripts/new_question.py
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check scripts tests

@@ -33,13 +33,22 @@ def data_path() -> Path:
     return Path(os.environ.get("GUIDE_DATA", loader.DEFAULT_DATA)).resolve()
 
 
+def show_drafts() -> bool:
+    """`make serve` previews drafts; a build for publishing never contains them."""
+    return os.environ.get("GUIDE_DRAFTS") == "1"
+
+
 def bank() -> tuple[Question, ...]:
+    """The questions this build publishes, in file order."""
     try:
-        return loader.load_cached(data_path())
+        questions = loader.load_cached(data_path())
     except loader.BankError as err:
         raise PluginError(
             f"the question bank has {len(err.problems)} problem(s):\n{err}"
         ) from None
+    if show_drafts():
+        return questions
+    return tuple(q for q in questions if not q.is_draft)
 
 
 def _links(config: MkDocsConfig) -> render.Links:
