@@ -7,6 +7,7 @@ serves KaTeX from the site itself, and makes `mkdocs serve` rebuild when the dat
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -18,10 +19,11 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import loader, render  # noqa: E402
+from scripts import loader, render, search_index  # noqa: E402
 from scripts.models import Question, Section  # noqa: E402
 
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -132,11 +134,39 @@ def _add_katex(files: Files, config: MkDocsConfig) -> None:
         ))
 
 
+# What the search index keeps of a page: a question page's preview, a listing page's text.
+_SEARCH_PREVIEWS: dict[str, str] = {}
+_SEARCH_LISTINGS: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _SEARCH_PREVIEWS.clear()
+    _SEARCH_LISTINGS.clear()
+
+
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     # Generated pages have no file of their own to edit: send editors to the data file.
     if page.file.generated_by is not None and page.file.src_uri.endswith(".md"):
         page.edit_url = _links(config).edit_url()
+        description = str(page.meta.get("description", ""))
+        if page.meta.get("question_id"):
+            _SEARCH_PREVIEWS[page.url] = description
+        elif page.file.src_uri.startswith(("topics/", "sections/")):
+            _SEARCH_LISTINGS[page.url] = description
     return context
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Compact the search index (scripts/search_index.py): one entry per question, each word
+    once. GUIDE_SEARCH_INDEX=full keeps Material's index as it is (for comparison)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if os.environ.get("GUIDE_SEARCH_INDEX") == "full" or not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index = search_index.compact(index, _SEARCH_PREVIEWS, _SEARCH_LISTINGS)
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False),
+                    encoding="utf-8")
 
 
 def on_serve(server, config: MkDocsConfig, builder):

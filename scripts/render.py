@@ -117,9 +117,18 @@ BLOCK_STYLES = {
 }
 
 
-def _block(summary_text: str, anchor: str, body: str, *, open_: bool) -> str:
+# Material's search skips an element with this attribute (and then removes the attribute).
+# The index keeps the title, the 30-second answer and the model answer, so every word of an
+# answer still finds its question, at about 2 KB per question (see benchmarks/README.md);
+# the other layers, the meta line and the prompt are read on the page, not searched.
+NOT_INDEXED = 'data-search-exclude="true"'
+
+
+def _block(summary_text: str, anchor: str, body: str, *, open_: bool,
+           indexed: bool = True) -> str:
     style = BLOCK_STYLES[anchor]
-    options = f"    type: {style}\n    attrs: {{id: {anchor}, class: q-block}}\n"
+    attrs = f"id: {anchor}, class: q-block" + ("" if indexed else ", data-search-exclude: 'true'")
+    options = f"    type: {style}\n    attrs: {{{attrs}}}\n"
     if open_:
         options += "    open: true\n"
     return f"{FENCE} details | {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
@@ -158,12 +167,14 @@ def question_blocks(q: Question, *, open_: bool = False) -> str:
         _block("Model answer", "model-answer", q.answer, open_=open_),
     ]
     if q.tips:
-        blocks.append(_block("How to answer", "how-to-answer", q.tips, open_=open_))
+        blocks.append(_block("How to answer", "how-to-answer", q.tips, open_=open_,
+                             indexed=False))
     if q.mistakes:
-        blocks.append(_block("Common mistakes", "common-mistakes", _mistakes(q), open_=open_))
+        blocks.append(_block("Common mistakes", "common-mistakes", _mistakes(q), open_=open_,
+                             indexed=False))
     if q.follow_ups:
         blocks.append(_block("Follow-up questions", "follow-up-questions", _follow_ups(q),
-                             open_=open_))
+                             open_=open_, indexed=False))
     return "\n".join(blocks)
 
 
@@ -173,7 +184,7 @@ def meta_line(q: Question, prefix: str) -> str:
         f"[{escape(topic.title)}]({prefix}{topic_path(q.topic.value)}) · "
         f"{difficulty_label(q.difficulty)} · "
         f"[{SECTION_TITLES[q.section].split(' questions')[0]}]({prefix}{section_path(q.section)})"
-        "\n{ .q-meta }\n"
+        f"\n{{ .q-meta {NOT_INDEXED} }}\n"
     )
 
 
@@ -190,11 +201,11 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         meta_line(q, "../"),
         *([DRAFT_NOTE] if q.is_draft else []),
         "Try answering out loud first, then open the blocks one at a time.\n"
-        "{ .q-prompt }\n",
+        f"{{ .q-prompt {NOT_INDEXED} }}\n",
         question_blocks(q),
     ]
     if q.references:
-        parts.append("## References\n\n" + _references(q) + "\n")
+        parts.append(f"## References {{ {NOT_INDEXED} }}\n\n" + _references(q) + "\n")
         if q.reviewed:
             parts.append(f"Checked against these references on {q.reviewed.isoformat()}.\n"
                          "{ .q-reviewed }\n")
@@ -202,7 +213,7 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         items = "\n".join(
             f"- [{escape(by_id[r].title)}]({r}.md)" for r in q.related if r in by_id
         )
-        parts.append("## Related questions\n\n" + items + "\n")
+        parts.append(f"## Related questions {{ {NOT_INDEXED} }}\n\n" + items + "\n")
     parts.append(
         f"[Suggest an edit]({links.edit_url()}){{ .md-button }} "
         f"[Report a problem]({links.report_url(q)}){{ .md-button }}\n"
