@@ -28,6 +28,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -201,26 +202,44 @@ class OutOfTime(Exception):
 DEADLINE: list[float] = []  # time.monotonic() by which the run must end, if any
 
 
+# Linux counts a process's peak memory from before its exec: a build forked from this
+# (large) process would report this process's size when its own is smaller. A small launcher
+# starts the build and reports the build's own resource use.
+LAUNCHER = """
+import json, os, sys
+pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)
+_, status, use = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    json.dump({"maxrss_kib": use.ru_maxrss, "cpu": use.ru_utime + use.ru_stime}, out)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def timed(command: list[str], env: dict[str, str], log: Path) -> dict[str, float]:
     """Wall-clock and CPU seconds and peak RSS (bytes) of one fresh process, and the load
     average when it ended (other work on a shared machine slows the wall clock)."""
+    usage = log.with_suffix(".rusage.json")
+    usage.unlink(missing_ok=True)
     with log.open("w") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([PY, "-c", LAUNCHER, str(usage), *command], cwd=ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         timer = None
         if DEADLINE:
-            timer = threading.Timer(max(1.0, DEADLINE[0] - time.monotonic()), proc.kill)
+            timer = threading.Timer(max(1.0, DEADLINE[0] - time.monotonic()),
+                                    lambda: os.killpg(proc.pid, signal.SIGKILL))
             timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        status = proc.wait()
         elapsed = time.perf_counter() - start
         if timer is not None:
             timer.cancel()
     if DEADLINE and time.monotonic() >= DEADLINE[0] - 0.5 and status != 0:
         raise OutOfTime(elapsed)
-    if os.waitstatus_to_exitcode(status) != 0:
+    if status != 0:
         raise RuntimeError(f"{' '.join(command)} failed; see {log}")
-    return {"seconds": elapsed, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "rss": usage.ru_maxrss * 1024,  # ru_maxrss is in KiB on Linux
+    use = json.loads(usage.read_text(encoding="utf-8"))
+    return {"seconds": elapsed, "cpu_seconds": use["cpu"],
+            "rss": use["maxrss_kib"] * 1024,  # ru_maxrss is in KiB on Linux
             "load": os.getloadavg()[0]}
 
 
@@ -444,6 +463,33 @@ PAGE_TYPES = {"home": "", "topic": "topics/{topic}/", "section": "sections/{sect
               "question": "questions/{id}/", "tags": "tags/", "about": "about/"}
 
 
+def lighthouse_sample(data: dict[str, Any]) -> dict[str, Any]:
+    """The numbers the report shows, from one Lighthouse JSON report."""
+    audits = data["audits"]
+    return {
+        "performance": round(data["categories"]["performance"]["score"] * 100),
+        "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
+        "best_practices": round(data["categories"]["best-practices"]["score"] * 100),
+        "seo": round(data["categories"]["seo"]["score"] * 100),
+        "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
+        "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "transfer_bytes": round(audits["total-byte-weight"]["numericValue"]),
+        "requests": len(audits["network-requests"]["details"]["items"]),
+        # Lighthouse's own measure of this machine's speed (an idle desktop: 1,000 or more)
+        "benchmark_index": round(data["environment"]["benchmarkIndex"]),
+    }
+
+
+def summarize(path: str, samples: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians of the runs of one page, plus each run's score and FCP."""
+    return {"path": "/" + path, "runs": len(samples),
+            **{key: statistics.median(s[key] for s in samples) for key in samples[0]},
+            "performance_runs": [s["performance"] for s in samples],
+            "fcp_ms_runs": [s["fcp_ms"] for s in samples]}
+
+
 def lighthouse(site: Path, bank: Path, runs: int) -> dict[str, Any]:
     from scripts.static_server import serve
 
@@ -467,25 +513,8 @@ def lighthouse(site: Path, bank: Path, runs: int) -> dict[str, Any]:
                      "--only-categories=performance,accessibility,best-practices,seo"],
                     env=env, check=True, cwd=ROOT, timeout=300,
                 )
-                data = json.loads(report.read_text(encoding="utf-8"))
-                audits = data["audits"]
-                samples.append({
-                    "performance": round(data["categories"]["performance"]["score"] * 100),
-                    "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
-                    "best_practices": round(data["categories"]["best-practices"]["score"] * 100),
-                    "seo": round(data["categories"]["seo"]["score"] * 100),
-                    "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
-                    "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
-                    "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
-                    "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
-                    "transfer_bytes": round(audits["total-byte-weight"]["numericValue"]),
-                    "requests": len(audits["network-requests"]["details"]["items"]),
-                    # Lighthouse's own measure of this machine's speed (desktops: ~1000+)
-                    "benchmark_index": round(data["environment"]["benchmarkIndex"]),
-                })
-            results[kind] = {"path": "/" + path, "runs": runs, **{
-                key: statistics.median(s[key] for s in samples) for key in samples[0]
-            }}
+                samples.append(lighthouse_sample(json.loads(report.read_text(encoding="utf-8"))))
+            results[kind] = summarize(path, samples)
             print(f"  lighthouse {kind}: {results[kind]}", file=sys.stderr, flush=True)
     return results
 
@@ -781,15 +810,20 @@ def report(results: dict[str, Any]) -> str:
             f"{lh['runs']} run(s) per page. The question page is the largest one.",
             "",
             "| page | path | performance | FCP | LCP | TBT | CLS | transfer | requests | "
-            "accessibility | best practices | SEO |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "each run: score, FCP | accessibility | best practices | SEO | benchmark index |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | "
+            "---: | ---: |",
         ]
         for kind, p in lh["pages"].items():
+            each = ", ".join(f"{score} / {fcp / 1000:.1f} s" for score, fcp in
+                             zip(p.get("performance_runs", []), p.get("fcp_ms_runs", []),
+                                 strict=True))
             lines.append(
                 f"| {kind} | `{p['path']}` | {p['performance']:.0f} | "
                 f"{p['fcp_ms'] / 1000:.2f} s | {p['lcp_ms'] / 1000:.2f} s | {p['tbt_ms']:.0f} ms | "
-                f"{p['cls']:.3f} | {_kb(p['transfer_bytes'])} | {p['requests']:.0f} | "
-                f"{p['accessibility']:.0f} | {p['best_practices']:.0f} | {p['seo']:.0f} |"
+                f"{p['cls']:.3f} | {_kb(p['transfer_bytes'])} | {p['requests']:.0f} | {each} | "
+                f"{p['accessibility']:.0f} | {p['best_practices']:.0f} | {p['seo']:.0f} | "
+                f"{p['benchmark_index']:.0f} |"
             )
     notes = BENCH / "NOTES.md"
     if notes.exists():
@@ -809,6 +843,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: data/questions.yml, else the test fixture)")
     parser.add_argument("--lighthouse-runs", type=int, default=None)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-from", type=Path, default=None,
+                        help="take the Lighthouse results of an earlier results.json")
     parser.add_argument("--report", action="store_true",
                         help="only rewrite README.md from results.json")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -851,7 +887,11 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
         "sizes": [],
     }
-    if not args.no_lighthouse:
+    if args.lighthouse_from:
+        results["lighthouse"] = json.loads(
+            args.lighthouse_from.read_text(encoding="utf-8"))["lighthouse"]
+        results["lighthouse"]["from_earlier_run"] = True
+    elif not args.no_lighthouse:
         real = synthetic.REAL_DATA
         if real.exists():
             bank, label = real, f"real site ({len(synthetic.load_source(real))} questions)"
