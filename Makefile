@@ -4,6 +4,7 @@
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
+#   make figures   redraw docs/assets/figures/*.svg from their computations (commit the result)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -19,7 +20,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test test-fast bench schema lint clean deps deps-dev browser new
+.PHONY: help serve build validate test test-fast bench schema figures lint clean deps deps-dev browser new
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -31,7 +32,7 @@ $(VENV)/.runtime: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+$(VENV)/.dev: requirements.txt requirements-dev.txt requirements-figures.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -63,6 +64,9 @@ validate: $(VENV)/.runtime
 
 schema: $(VENV)/.runtime
 	$(PY) scripts/export_schema.py
+
+figures: $(VENV)/.dev
+	$(PY) scripts/figures.py
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check scripts tests
