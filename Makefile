@@ -1,5 +1,5 @@
 # The few commands a person types. Each one installs what it needs on first use.
-#   make serve     preview on http://127.0.0.1:8000, rebuilding when the data changes
+#   make serve     preview on http://127.0.0.1:8000/ml-interview-guide/, rebuilt on each save
 #   make test      every check: data, unit, golden, built site, real browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
