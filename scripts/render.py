@@ -35,6 +35,13 @@ SECTION_DESCRIPTIONS = {
 }
 
 
+DRAFT_NOTE = (
+    '!!! warning "Draft"\n'
+    "    This question is a draft: `make serve` shows it so you can preview it; the published\n"
+    "    site leaves it out until it meets the answer standard and has been reviewed.\n"
+)
+
+
 @dataclass(frozen=True)
 class Links:
     """Where the project lives, for edit and report links."""
@@ -181,6 +188,7 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         ),
         f"# {escape(q.title)}\n",
         meta_line(q, "../"),
+        *([DRAFT_NOTE] if q.is_draft else []),
         "Try answering out loud first, then open the blocks one at a time.\n"
         "{ .q-prompt }\n",
         question_blocks(q),
