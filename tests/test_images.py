@@ -127,6 +127,7 @@ def test_plain_text_fields_are_not_checked_for_images() -> None:
     # Titles are escaped when rendered, so "![x](y)" in a title shows as those characters.
     from scripts.models import Question
 
-    fields = {"id": "a-question", "title": "Why ![x](y.png)?", "section": "technical", "topic": "statistics",
-              "difficulty": "easy", "source": "community", "short_answer": "A.", "answer": "B."}
+    fields = {"id": "a-question", "title": "Why ![x](y.png)?", "section": "technical",
+              "topic": "statistics", "difficulty": "easy", "source": "community",
+              "short_answer": "A.", "answer": "B."}
     assert safety.check_question(Question.model_validate(fields)) == []
