@@ -136,14 +136,16 @@ def roc_pr() -> tuple[Figure, Facts]:
 
     pr.plot(recall, precision, color=BLUE, drawstyle="steps-post",
             label=f"model, AP = {facts['ap']:.2f}")
-    pr.axhline(facts["prevalence"], color=GREY, linestyle="--", linewidth=1.5,
-               label=f"no skill = prevalence, {facts['prevalence']:.3f}")
+    pr.axhline(facts["prevalence"], color=GREY, linestyle="--", linewidth=1.5)
+    pr.text(0.03, facts["prevalence"] + 0.02, f"no skill = prevalence = {facts['prevalence']:.3f}",
+            color=GREY, fontsize=10)
     pr.set(xlabel="recall", ylabel="precision", title="Precision–recall curve",
            xlim=(0, 1), ylim=(0, 1.02))
     pr.legend(loc="center left", bbox_to_anchor=(0, 0.45))
     for ax in (roc, pr):
         ax.set_aspect("equal")
-    fig.suptitle("Logistic regression on a test set with 5% positives", fontsize=11)
+    fig.suptitle(f"Logistic regression on {facts['n_test']} test cases, "
+                 f"{facts['prevalence']:.1%} of them positive", fontsize=11)
     fig.tight_layout(w_pad=2)
     return fig, facts
 
