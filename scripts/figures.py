@@ -7,7 +7,7 @@
     python scripts/figures.py --markdown      print the Markdown line of each figure
 
 Each figure is computed with the pinned NumPy, scikit-learn and Matplotlib
-(requirements-figures.txt) from fixed seeds, and written so that a rebuild gives the same
+(requirements-dev.txt) from fixed seeds, and written so that a rebuild gives the same
 bytes: no date, no creator, a fixed `svg.hashsalt` for the ids, coordinates rounded to
 0.01 pt, one BLAS thread. Text stays text (`svg.fonttype: none`, DejaVu Sans then the
 browser's sans-serif), so files stay small and searchable.
