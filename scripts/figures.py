@@ -123,6 +123,7 @@ def roc_pr() -> tuple[Figure, Facts]:
         "ap": average_precision_score(y_test, scores),
         "prevalence": y_test.mean(),
         "n_test": len(y_test),
+        "full_precision_recall": recall[precision == 1].max(),
     }
 
     fig = Figure(figsize=(7.6, 3.9))
@@ -175,6 +176,9 @@ def complexity() -> tuple[Figure, Facts]:
             val_err[r, j] = np.mean((y_val - fit(x_val)) ** 2)
     train_mean, val_mean = train_err.mean(axis=0), val_err.mean(axis=0)
     best = int(degrees[np.argmin(val_mean)])
+    # The alt text describes these shapes; fail loudly rather than let it become untrue.
+    assert np.all(np.diff(train_mean) < 0) and 2 <= best <= 5, (train_mean, best)
+    assert val_mean[-1] > 2 * val_mean.min() and val_mean[0] > 2 * val_mean.min()
     facts = {
         "best": best, "best_val": val_mean.min(), "noise_var": noise**2,
         "n_train": n_train, "repeats": repeats, "max_degree": int(degrees[-1]),
@@ -241,6 +245,10 @@ def l1_l2() -> tuple[Figure, Facts]:
     w_l1 = diamond[np.argmin(excess(diamond))]
     w_l2 = circle[np.argmin(excess(circle))]
     facts = {"w_ols": w_ols, "w_l1": w_l1, "w_l2": w_l2, "budget": budget, "rho": rho, "n": n}
+    # The figure's point: the L1 optimum sits on an axis (a weight exactly zero), the L2
+    # optimum does not. The search grid holds the diamond's corners exactly.
+    assert w_l1[1] == 0 and w_l1[0] == budget and min(abs(w_l2)) > 0.2, facts
+    assert np.all(np.abs(w_ols) > 0.2) and np.abs(w_ols).sum() > budget, facts
 
     # Level sets of the quadratic are ellipses around w_ols: w_ols + sqrt(2c) H^(-1/2) u.
     eigval, eigvec = np.linalg.eigh(H)
@@ -288,39 +296,39 @@ def l1_l2() -> tuple[Figure, Facts]:
 
 
 def type_errors() -> tuple[Figure, Facts]:
-    """A one-sided z-test: the statistic's distribution under H0 and under H1."""
-    alpha, effect, sigma, n = 0.05, 0.5, 1.0, 25
-    shift = effect * np.sqrt(n) / sigma  # mean of Z = sqrt(n) (mean - 0) / sigma under H1
-    h0, h1 = NormalDist(0, 1), NormalDist(shift, 1)
-    critical = h0.inv_cdf(1 - alpha)
-    beta = h1.cdf(critical)
-    facts = {"alpha": 1 - h0.cdf(critical), "beta": beta, "power": 1 - beta,
-             "critical": critical, "shift": shift, "effect": effect, "n": n}
+    """A one-sided z-test of a mean: where the sample mean falls under H0 and under H1.
+    The numbers are those of the worked example of the answer 'type-1-vs-type-2-error'."""
+    alpha, mu0, mu1, sigma, n = 0.05, 50.0, 54.0, 10.0, 25
+    se = sigma / np.sqrt(n)  # standard error of the sample mean
+    h0, h1 = NormalDist(mu0, se), NormalDist(mu1, se)
+    cutoff = h0.inv_cdf(1 - alpha)  # reject H0 when the sample mean exceeds it
+    beta = h1.cdf(cutoff)
+    facts = {"alpha": 1 - h0.cdf(cutoff), "beta": beta, "power": 1 - beta, "cutoff": cutoff,
+             "mu0": mu0, "mu1": mu1, "sigma": sigma, "n": n, "se": se}
 
-    z = np.linspace(-3.5, 6.5, 501)
-    pdf0 = np.array([h0.pdf(v) for v in z])
-    pdf1 = np.array([h1.pdf(v) for v in z])
+    x = np.linspace(mu0 - 3.5 * se, mu1 + 3.5 * se, 501)
+    pdf0 = np.array([h0.pdf(v) for v in x])
+    pdf1 = np.array([h1.pdf(v) for v in x])
+    peak = h0.pdf(mu0)
     fig = Figure(figsize=(7.8, 3.9))
     ax = fig.subplots()
-    ax.plot(z, pdf0, color=BLUE, label="if H₀ is true: Z ~ N(0, 1)")
-    ax.plot(z, pdf1, color=VERMILLION, linestyle="--",
-            label=f"if H₁ is true: Z ~ N({shift:.1f}, 1)")
-    reject = z >= critical
-    ax.fill_between(z[reject], pdf0[reject], color=SKY, alpha=0.7, linewidth=0)
-    ax.fill_between(z[~reject], pdf1[~reject], color=ORANGE, alpha=0.45, linewidth=0)
-    ax.axvline(critical, color=INK, linewidth=1.5)
-    ax.text(critical + 0.08, 0.475, f"critical value c = {critical:.3f}", color=INK,
-            va="top")
-    ax.text(critical - 0.12, 0.428, "← keep H₀", ha="right", color=INK)
-    ax.text(critical + 0.12, 0.428, "reject H₀ →", ha="left", color=INK)
-    ax.annotate(f"Type I error\nα = {facts['alpha']:.3f}", (2.1, 0.015), xytext=(4.5, 0.2),
-                color=BLUE, fontweight="bold",
+    ax.plot(x, pdf0, color=BLUE, label=f"if H₀ is true (μ = {mu0:g})")
+    ax.plot(x, pdf1, color=VERMILLION, linestyle="--", label=f"if H₁ is true (μ = {mu1:g})")
+    reject = x >= cutoff
+    ax.fill_between(x[reject], pdf0[reject], color=SKY, alpha=0.7, linewidth=0)
+    ax.fill_between(x[~reject], pdf1[~reject], color=ORANGE, alpha=0.45, linewidth=0)
+    ax.axvline(cutoff, color=INK, linewidth=1.5)
+    ax.text(cutoff + 0.15, 1.19 * peak, f"cut-off {cutoff:.2f}", color=INK, va="top")
+    ax.text(cutoff - 0.25, 1.07 * peak, "← keep H₀", ha="right", color=INK)
+    ax.text(cutoff + 0.25, 1.07 * peak, "reject H₀ →", ha="left", color=INK)
+    ax.annotate(f"Type I error\nα = {facts['alpha']:.3f}", (cutoff + 0.9, 0.05 * peak),
+                xytext=(mu1 + 3.6, 0.5 * peak), color=BLUE, fontweight="bold",
                 arrowprops={"arrowstyle": "->", "color": BLUE})
-    ax.annotate(f"Type II error\nβ = {beta:.3f}", (1.15, 0.06), xytext=(-2.2, 0.27),
-                color=VERMILLION, fontweight="bold", ha="center",
-                arrowprops={"arrowstyle": "->", "color": VERMILLION})
-    ax.set(xlabel="test statistic Z", ylabel="probability density",
-           xlim=(z[0], z[-1]), ylim=(0, 0.5),
+    ax.annotate(f"Type II error\nβ = {beta:.3f}", (cutoff - 0.9, 0.2 * peak),
+                xytext=(mu0 - 4.4, 0.68 * peak), color=VERMILLION, fontweight="bold",
+                ha="center", arrowprops={"arrowstyle": "->", "color": VERMILLION})
+    ax.set(xlabel=f"sample mean of n = {n} observations (σ = {sigma:g})",
+           ylabel="probability density", xlim=(x[0], x[-1]), ylim=(0, 1.25 * peak),
            title=f"One-sided z-test at α = {alpha}: power 1 − β = {1 - beta:.3f}")
     ax.legend(loc="upper right", bbox_to_anchor=(1, 0.8))
     fig.tight_layout()
@@ -335,8 +343,12 @@ def svm_margin() -> tuple[Figure, Facts]:
     X, y = make_blobs(n_samples=40, centers=2, random_state=6)
     model = SVC(kernel="linear", C=1000).fit(X, y)
     w, b = model.coef_[0], model.intercept_[0]
-    facts = {"n_support": len(model.support_), "width": 2 / np.linalg.norm(w),
-             "train_errors": int(np.sum(model.predict(X) != y))}
+    margins = (2 * y - 1) * model.decision_function(X)  # y f(x) with labels in {-1, +1}
+    facts = {"n_support": len(model.support_), "width": 2 / np.linalg.norm(w)}
+    # Separable, and a hard margin in effect: every point on or outside its margin, and the
+    # support vectors exactly on it.
+    assert np.all(margins > 1 - 1e-3), margins.min()
+    assert np.allclose(margins[model.support_], 1, atol=1e-3), margins[model.support_]
 
     fig = Figure(figsize=(6.6, 4.6))
     ax = fig.subplots()
@@ -394,47 +406,62 @@ def cross_entropy() -> tuple[Figure, Facts]:
 
 
 def trees() -> tuple[Figure, Facts]:
-    """Test error against the number of trees: random forest and gradient boosting."""
-    from sklearn.datasets import make_classification
-    from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+    """Test error against the number of trees: a random forest and gradient boosting at two
+    learning rates, on the data of the worked example of 'gradient-boosting-vs-random-forest'."""
+    from sklearn.datasets import make_friedman1
+    from sklearn.ensemble import GradientBoostingRegressor, RandomForestRegressor
+    from sklearn.metrics import mean_squared_error
     from sklearn.model_selection import train_test_split
 
-    X, y = make_classification(n_samples=3000, n_features=10, n_informative=5, n_redundant=2,
-                               flip_y=0.1, random_state=0)
-    X_train, X_test, y_train, y_test = train_test_split(X, y, train_size=1000, random_state=0)
-    most = 300
-    counts = np.unique(np.geomspace(1, most, 30).round().astype(int))
-    forest = RandomForestClassifier(warm_start=True, random_state=0, n_jobs=1)
+    noise = 1.0
+    X, y = make_friedman1(n_samples=1500, n_features=10, noise=noise, random_state=0)
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
+    most = 500
+    counts = np.unique(np.geomspace(1, most, 28).round().astype(int))
+    forest = RandomForestRegressor(warm_start=True, max_features=0.33, random_state=0)
     rf_err = []
     for count in counts:  # warm_start: each fit adds trees to the ones already grown
         forest.set_params(n_estimators=int(count)).fit(X_train, y_train)
-        rf_err.append(np.mean(forest.predict(X_test) != y_test))
-    boosting = GradientBoostingClassifier(n_estimators=most, learning_rate=0.1, max_depth=3,
-                                          random_state=0).fit(X_train, y_train)
-    gb_err = np.array([np.mean(pred != y_test) for pred in boosting.staged_predict(X_test)])
-    gb_best = int(np.argmin(gb_err)) + 1
-    facts = {"rf_last": rf_err[-1], "gb_last": gb_err[-1], "gb_best": gb_best,
-             "gb_best_err": gb_err.min(), "most": most, "n_train": len(y_train),
-             "n_test": len(y_test)}
+        rf_err.append(mean_squared_error(y_test, forest.predict(X_test)))
+    boosted = {}
+    for rate in (1.0, 0.1):
+        model = GradientBoostingRegressor(n_estimators=most, learning_rate=rate, max_depth=3,
+                                          subsample=0.8, random_state=0).fit(X_train, y_train)
+        boosted[rate] = np.array([mean_squared_error(y_test, pred)
+                                  for pred in model.staged_predict(X_test)])
+    fast, slow = boosted[1.0], boosted[0.1]
+    facts = {"most": most, "n_train": len(y_train), "n_test": len(y_test), "noise": noise**2,
+             "rf_last": rf_err[-1], "fast_best": int(np.argmin(fast)) + 1,
+             "fast_best_err": fast.min(), "fast_last": fast[-1], "slow_last": slow[-1]}
+    # The alt text describes these shapes; fail loudly rather than let it become untrue.
+    assert facts["fast_best"] < 100 and fast[-1] > 1.2 * fast.min(), facts
+    assert slow[-1] < min(rf_err[-1], fast.min()) and np.argmin(slow) > most * 0.8, facts
 
-    fig = Figure(figsize=(6.8, 4.0))
+    fig = Figure(figsize=(6.8, 4.1))
     ax = fig.subplots()
-    ax.plot(counts, rf_err, color=GREEN, marker="o", markersize=3.5,
-            label="random forest (trees grown independently)")
     stages = np.arange(1, most + 1)
-    ax.plot(stages, gb_err, color=VERMILLION, linestyle="--",
-            label="gradient boosting (trees added in sequence)")
-    ax.plot(gb_best, gb_err.min(), marker="v", color=VERMILLION, markeredgecolor=INK,
+    ax.plot(counts, rf_err, color=GREEN, marker="o", markersize=3.5,
+            label="random forest (independent trees)")
+    ax.plot(stages, fast, color=VERMILLION, linestyle="--",
+            label="gradient boosting, learning rate 1.0")
+    ax.plot(stages, slow, color=BLUE, label="gradient boosting, learning rate 0.1")
+    ax.axhline(noise**2, color=GREY, linestyle=":", linewidth=1.5,
+               label=f"noise variance ({noise**2:g}): the floor")
+    ax.plot(facts["fast_best"], fast.min(), marker="v", color=VERMILLION, markeredgecolor=INK,
             markersize=9, linestyle="none")
-    ax.annotate(f"boosting's lowest error:\n{gb_err.min():.3f} at {gb_best} trees",
-                (gb_best, gb_err.min()), xytext=(1.15, 0.112), color=INK, va="bottom",
-                arrowprops={"arrowstyle": "->", "color": GREY})
+    ax.annotate(f"lowest at {facts['fast_best']} trees,\nthen overfits",
+                (facts["fast_best"], fast.min()), xytext=(-6, -46), textcoords="offset points",
+                ha="right", color=INK, fontsize=10,
+                arrowprops={"arrowstyle": "-", "color": GREY, "lw": 0.8})
     ax.set_xscale("log")
-    ticks = [1, 3, 10, 30, 100, 300]
-    ax.set(xlabel="number of trees (log scale)", ylabel="test error rate",
-           title="Test error as trees are added", xlim=(1, most), xticks=ticks,
-           xticklabels=[str(t) for t in ticks])
-    ax.legend(loc="upper right")
+    ax.set_yscale("log")
+    xticks, yticks = [1, 3, 10, 30, 100, 500], [1, 2, 5, 10, 20]
+    ax.set(xlabel="number of trees (log scale)", ylabel="test mean squared error (log scale)",
+           title="Test error as trees are added", xlim=(1, most), ylim=(0.8, 30),
+           xticks=xticks, xticklabels=[str(t) for t in xticks],
+           yticks=yticks, yticklabels=[str(t) for t in yticks])
+    ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax.legend(loc="upper right", fontsize=9.5)
     fig.tight_layout()
     return fig, facts
 
@@ -447,7 +474,7 @@ class Spec:
     draw: Callable[[], tuple[Figure, Facts]]
     alt: str  # what the figure shows, for people who cannot see it; `{fact}` fields allowed
     caption: str  # the line under the figure: what to take away from it
-    question: str  # the title of the question whose answer shows it
+    questions: tuple[str, ...]  # ids of the questions whose answers show it, first = home
 
 
 FIGURES: dict[str, Spec] = {
@@ -456,15 +483,16 @@ FIGURES: dict[str, Spec] = {
         alt=(
             "Two panels for one logistic regression on a test set where {prevalence:.1%} of "
             "cases are positive. Left, the ROC curve rises steeply above the diagonal of "
-            "random guessing, with AUC {auc:.2f}. Right, the precision-recall curve starts "
-            "near precision 1 and falls as recall grows, with average precision {ap:.2f}, "
-            "far above the no-skill baseline at the prevalence, {prevalence:.3f}."
+            "random guessing, with AUC {auc:.2f}. Right, the precision-recall curve keeps "
+            "precision 1 up to a recall of {full_precision_recall:.2f}, then falls steeply "
+            "towards the no-skill baseline at the prevalence, {prevalence:.3f}; its average "
+            "precision is {ap:.2f}."
         ),
         caption=(
-            "The same scores, two views: on rare positives, precision-recall shows how many "
-            "alarms are false, which the ROC curve hides."
+            "The same scores, two views. With rare positives, a small false positive rate can "
+            "still mean many false alarms: precision shows them, the ROC curve does not."
         ),
-        question="How does an ROC curve work?",
+        questions=("roc-curve", "imbalanced-data"),
     ),
     "complexity": Spec(
         complexity,
@@ -481,7 +509,7 @@ FIGURES: dict[str, Spec] = {
             "Left of the best degree, both errors are high (bias); right of it, the gap "
             "between training and validation error grows (variance)."
         ),
-        question="Explain the bias and variance trade-off. Why is it important?",
+        questions=("bias-variance-tradeoff", "overfitting"),
     ),
     "l1-l2": Spec(
         l1_l2,
@@ -498,23 +526,23 @@ FIGURES: dict[str, Spec] = {
             "The diamond's corners lie on the axes, so the L1 optimum often lands on one: "
             "a weight becomes exactly zero. The disc has no corners."
         ),
-        question="What is the difference between L1 and L2 regularization?",
+        questions=("l1-vs-l2-regularization",),
     ),
     "type-errors": Spec(
         type_errors,
         alt=(
-            "Two bell curves of a test statistic: under the null hypothesis centred at 0, "
-            "under the alternative centred at {shift:.1f}. A vertical line at the critical "
-            "value {critical:.3f} separates keeping from rejecting the null. The tail of the "
-            "null curve beyond the line is shaded as the Type I error, alpha = {alpha:.3f}; "
-            "the part of the alternative curve below the line is shaded as the Type II "
-            "error, beta = {beta:.3f}, so the power is {power:.3f}."
+            "Two bell curves of the sample mean of {n} observations: centred at {mu0:g} if "
+            "the null hypothesis is true, at {mu1:g} if the alternative is. A vertical line at "
+            "the cut-off {cutoff:.2f} separates keeping from rejecting the null. The tail of "
+            "the null curve beyond the line is shaded as the Type I error, alpha = "
+            "{alpha:.3f}; the part of the alternative curve below the line is shaded as the "
+            "Type II error, beta = {beta:.3f}, so the power is {power:.3f}."
         ),
         caption=(
-            "Moving the critical value right shrinks α and grows β; only a larger sample or "
-            "a larger effect separates the curves and shrinks both."
+            "Moving the cut-off right shrinks α and grows β. A larger sample narrows both "
+            "curves, so that both errors can be made smaller at once."
         ),
-        question="What is the difference between a Type I and a Type II error?",
+        questions=("type-1-vs-type-2-error",),
     ),
     "svm-margin": Spec(
         svm_margin,
@@ -528,7 +556,7 @@ FIGURES: dict[str, Spec] = {
             "Only the circled support vectors determine the boundary; moving any other "
             "point, without crossing the margin, changes nothing."
         ),
-        question="What are Support Vector Machines (SVMs)?",
+        questions=("support-vector-machines",),
     ),
     "cross-entropy": Spec(
         cross_entropy,
@@ -543,23 +571,26 @@ FIGURES: dict[str, Spec] = {
             "A confident wrong prediction costs far more than a hesitant one; squared error "
             "caps the cost at 1."
         ),
-        question="What is cross-entropy?",
+        questions=("cross-entropy",),
     ),
     "trees": Spec(
         trees,
         alt=(
-            "Test error rate against the number of trees, from 1 to {most} on a log scale, "
-            "for models trained on {n_train} examples and tested on {n_test}. The random "
-            "forest's error drops quickly over the first few dozen trees and then stays "
-            "flat near {rf_last:.3f}. Gradient boosting's error falls more gradually, "
-            "reaches its lowest, {gb_best_err:.3f}, at {gb_best} trees, and then creeps "
-            "up to {gb_last:.3f} at {most} trees."
+            "Test mean squared error against the number of trees, 1 to {most}, both axes "
+            "logarithmic, for regression models trained on {n_train} examples and tested on "
+            "{n_test}. The random forest's error falls over the first few dozen trees and "
+            "then levels off near {rf_last:.1f}. Gradient boosting with learning rate 1.0 "
+            "reaches its lowest error, {fast_best_err:.1f}, at {fast_best} trees and then "
+            "rises to {fast_last:.1f}. With learning rate 0.1 it starts worse, keeps "
+            "improving and ends at {slow_last:.2f}, close to the noise variance of "
+            "{noise:g}, the lowest error any model can reach."
         ),
         caption=(
-            "More trees never hurt a random forest, only cost time; boosting's number of "
-            "trees is a hyperparameter to tune, for example with early stopping."
+            "Adding trees never makes a forest worse, only slower. For boosting, the number "
+            "of trees and the learning rate are tuned together, for example with early "
+            "stopping."
         ),
-        question="What is the difference between Gradient Boosting and Random Forest?",
+        questions=("gradient-boosting-vs-random-forest",),
     ),
 }
 
@@ -665,8 +696,8 @@ def main(argv: list[str] | None = None) -> int:
     all_facts = write(names, args.out)
     for name, facts in all_facts.items():
         size = (args.out / f"{name}.svg").stat().st_size
-        print(f"{args.out / name}.svg  {size / 1024:.1f} KiB  ({FIGURES[name].question})",
-              file=sys.stderr)
+        used_by = ", ".join(FIGURES[name].questions)
+        print(f"{args.out / name}.svg  {size / 1024:.1f} KiB  (for {used_by})", file=sys.stderr)
         if args.markdown:
             print(markdown(name, facts) + "\n")
     return 0

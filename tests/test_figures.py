@@ -91,7 +91,6 @@ def test_alt_text_and_caption_are_filled_from_the_computation(rendered, name: st
     for text in (alt, caption):
         assert "{" not in text and "}" not in text
         assert "]" not in text and "\n" not in text  # one Markdown line, alt text intact
-    assert figures.FIGURES[name].question.endswith("?")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -101,6 +100,14 @@ def test_the_markdown_line_passes_the_validator(rendered, name: str) -> None:
     assert line.startswith(f"![{figures.alt_text(name, facts)}](../assets/figures/{name}.svg)")
     assert list(safety.check_images(line)) == []
     assert list(safety.check_markdown(line)) == []
+
+
+def test_each_figure_names_questions_of_the_bank() -> None:
+    if not loader.DEFAULT_DATA.exists():
+        pytest.skip("no data/questions.yml")
+    ids = {q.id for q in loader.load(loader.DEFAULT_DATA)}
+    for name, spec in figures.FIGURES.items():
+        assert spec.questions and set(spec.questions) <= ids, (name, spec.questions)
 
 
 def test_answers_use_the_alt_text_the_script_holds(rendered) -> None:
