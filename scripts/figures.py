@@ -47,11 +47,11 @@ OUT_DIR = ROOT / "docs" / "assets" / "figures"
 MARKDOWN_PREFIX = "../assets/figures/"
 
 # Okabe & Ito (2008), "Color Universal Design": distinct for most colour-vision deficiencies.
-BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW = (
+BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY, YELLOW = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"
 )
 INK = "#1a1a1a"  # text and axes: near-black on the figure's own white background
-# Lines and markers use blue, vermillion, green, grey and ink only: each has at least 3:1
+# Lines and markers use blue, vermilion, green, grey and ink only: each has at least 3:1
 # contrast with white (WCAG's bar for graphics). Orange, sky blue, yellow and reddish purple
 # fall below it, so they only ever fill areas.
 GREY = "#6b6b6b"
@@ -191,7 +191,7 @@ def complexity() -> tuple[Figure, Facts]:
     left.plot(grid, truth(grid), color=INK, linestyle=":", linewidth=1.5, label="true function")
     left.scatter(x, first_sample, color=INK, s=22, zorder=3, label="training data")
     shown = [(1, GREEN, "-", "underfit"), (best, BLUE, "-", "good fit"),
-             (11, VERMILLION, "--", "overfit")]
+             (11, VERMILION, "--", "overfit")]
     for degree, colour, style, word in shown:
         fit = np.polynomial.Polynomial.fit(x, first_sample, degree)
         left.plot(grid, fit(grid), color=colour, linestyle=style,
@@ -201,7 +201,7 @@ def complexity() -> tuple[Figure, Facts]:
 
     right.plot(degrees, train_mean, color=BLUE, marker="o", markersize=4,
                label="training error")
-    right.plot(degrees, val_mean, color=VERMILLION, marker="s", markersize=4,
+    right.plot(degrees, val_mean, color=VERMILION, marker="s", markersize=4,
                label="validation error")
     right.axhline(noise**2, color=GREY, linestyle="--", linewidth=1.2,
                   label=f"noise variance ({noise**2:.2f})")
@@ -279,7 +279,7 @@ def l1_l2() -> tuple[Figure, Facts]:
                 label="loss contour through the optimum")
         ax.plot(*w_ols, marker="x", color=INK, markersize=9, markeredgewidth=2,
                 linestyle="none", label="least squares (no penalty)")
-        ax.plot(*w_star, marker="o", color=VERMILLION, markersize=9, linestyle="none",
+        ax.plot(*w_star, marker="o", color=VERMILION, markersize=9, linestyle="none",
                 markeredgecolor=INK, label="constrained optimum", zorder=4)
         ax.annotate(f"({w_star[0]:.2f}, {w_star[1]:.2f})", w_star, xytext=(-12, -28),
                     textcoords="offset points", ha="right", color=INK, fontweight="bold")
@@ -313,7 +313,7 @@ def type_errors() -> tuple[Figure, Facts]:
     fig = Figure(figsize=(7.8, 3.9))
     ax = fig.subplots()
     ax.plot(x, pdf0, color=BLUE, label=f"if H₀ is true (μ = {mu0:g})")
-    ax.plot(x, pdf1, color=VERMILLION, linestyle="--", label=f"if H₁ is true (μ = {mu1:g})")
+    ax.plot(x, pdf1, color=VERMILION, linestyle="--", label=f"if H₁ is true (μ = {mu1:g})")
     reject = x >= cutoff
     ax.fill_between(x[reject], pdf0[reject], color=SKY, alpha=0.7, linewidth=0)
     ax.fill_between(x[~reject], pdf1[~reject], color=ORANGE, alpha=0.45, linewidth=0)
@@ -325,8 +325,8 @@ def type_errors() -> tuple[Figure, Facts]:
                 xytext=(mu1 + 3.6, 0.5 * peak), color=BLUE, fontweight="bold",
                 arrowprops={"arrowstyle": "->", "color": BLUE})
     ax.annotate(f"Type II error\nβ = {beta:.3f}", (cutoff - 0.9, 0.2 * peak),
-                xytext=(mu0 - 4.4, 0.68 * peak), color=VERMILLION, fontweight="bold",
-                ha="center", arrowprops={"arrowstyle": "->", "color": VERMILLION})
+                xytext=(mu0 - 4.4, 0.68 * peak), color=VERMILION, fontweight="bold",
+                ha="center", arrowprops={"arrowstyle": "->", "color": VERMILION})
     ax.set(xlabel=f"sample mean of n = {n} observations (σ = {sigma:g})",
            ylabel="probability density", xlim=(x[0], x[-1]), ylim=(0, 1.25 * peak),
            title=f"One-sided z-test at α = {alpha}: power 1 − β = {1 - beta:.3f}")
@@ -365,7 +365,7 @@ def svm_margin() -> tuple[Figure, Facts]:
             label=f"margins w·x + b = ±1\n(width 2/‖w‖ = {facts['width']:.2f})")
     ax.plot(xs, line(-1), color=INK, linewidth=1.2, linestyle="--")
     ax.scatter(*X[y == 0].T, color=BLUE, marker="o", s=36, label="class 0", zorder=3)
-    ax.scatter(*X[y == 1].T, color=VERMILLION, marker="^", s=44, label="class 1", zorder=3)
+    ax.scatter(*X[y == 1].T, color=VERMILION, marker="^", s=44, label="class 1", zorder=3)
     ax.scatter(*model.support_vectors_.T, s=220, facecolors="none", edgecolors=INK,
                linewidths=1.6, label=f"support vectors ({facts['n_support']})", zorder=4)
     ax.set(xlabel="feature 1", ylabel="feature 2", xlim=(x_lo, x_hi), ylim=(y_lo, y_hi),
@@ -389,7 +389,7 @@ def cross_entropy() -> tuple[Figure, Facts]:
     fig = Figure(figsize=(6.8, 4.2))
     ax = fig.subplots()
     ax.plot(p, -np.log(p), color=BLUE, label="true class 1: −log p")
-    ax.plot(p, -np.log(1 - p), color=VERMILLION, linestyle="--",
+    ax.plot(p, -np.log(1 - p), color=VERMILION, linestyle="--",
             label="true class 0: −log(1 − p)")
     ax.plot(p, (1 - p) ** 2, color=GREY, linestyle=":", linewidth=2,
             label="squared error (1 − p)², true class 1")
@@ -442,12 +442,12 @@ def trees() -> tuple[Figure, Facts]:
     stages = np.arange(1, most + 1)
     ax.plot(counts, rf_err, color=GREEN, marker="o", markersize=3.5,
             label="random forest (independent trees)")
-    ax.plot(stages, fast, color=VERMILLION, linestyle="--",
+    ax.plot(stages, fast, color=VERMILION, linestyle="--",
             label="gradient boosting, learning rate 1.0")
     ax.plot(stages, slow, color=BLUE, label="gradient boosting, learning rate 0.1")
     ax.axhline(noise**2, color=GREY, linestyle=":", linewidth=1.5,
                label=f"noise variance ({noise**2:g}): the floor")
-    ax.plot(facts["fast_best"], fast.min(), marker="v", color=VERMILLION, markeredgecolor=INK,
+    ax.plot(facts["fast_best"], fast.min(), marker="v", color=VERMILION, markeredgecolor=INK,
             markersize=9, linestyle="none")
     ax.annotate(f"lowest at {facts['fast_best']} trees,\nthen overfits",
                 (facts["fast_best"], fast.min()), xytext=(-6, -46), textcoords="offset points",
