@@ -252,8 +252,8 @@ def l1_l2() -> tuple[Figure, Facts]:
 
     # Level sets of the quadratic are ellipses around w_ols: w_ols + sqrt(2c) H^(-1/2) u.
     eigval, eigvec = np.linalg.eigh(H)
-    unit = np.vstack([np.cos(np.linspace(0, 2 * np.pi, 200)),
-                      np.sin(np.linspace(0, 2 * np.pi, 200))])
+    unit = np.vstack([np.cos(np.linspace(0, 2 * np.pi, 121)),
+                      np.sin(np.linspace(0, 2 * np.pi, 121))])
 
     def ellipse(level: float) -> np.ndarray:
         return (w_ols[:, None] + eigvec @ (np.sqrt(2 * level / eigval)[:, None] * unit)).T
@@ -261,15 +261,14 @@ def l1_l2() -> tuple[Figure, Facts]:
     fig = Figure(figsize=(8.4, 4.1))
     axes = fig.subplots(1, 2, sharey=True)
     regions = [
-        ("L1 (lasso): |w₁| + |w₂| ≤ 1", diamond, w_l1, GREEN),
-        ("L2 (ridge): w₁² + w₂² ≤ 1", circle, w_l2, BLUE),
+        ("L1 (lasso): |w₁| + |w₂| ≤ 1", corners, w_l1, GREEN),
+        ("L2 (ridge): w₁² + w₂² ≤ 1", circle[::2500], w_l2, BLUE),
     ]
-    for ax, (title, boundary, w_star, colour) in zip(axes, regions, strict=True):
+    for ax, (title, outline, w_star, colour) in zip(axes, regions, strict=True):
         ax.axhline(0, color=GREY, linewidth=0.8)
         ax.axvline(0, color=GREY, linewidth=0.8)
-        ax.fill(boundary[::1000, 0], boundary[::1000, 1], color=colour, alpha=0.25,
-                linewidth=0)
-        ax.plot(boundary[::1000, 0], boundary[::1000, 1], color=colour, linewidth=2)
+        ax.fill(outline[:, 0], outline[:, 1], color=colour, alpha=0.25, linewidth=0)
+        ax.plot(outline[:, 0], outline[:, 1], color=colour, linewidth=2)
         touching = float(excess(w_star[None, :])[0])
         for scale in (0.15, 0.45):
             ring = ellipse(touching * scale)
