@@ -807,7 +807,10 @@ def report(results: dict[str, Any]) -> str:
             f"Lighthouse {m['lighthouse']}, mobile (default emulation and simulated "
             f"throttling), against the {lh['site']} served gzipped on loopback by "
             f"`scripts/static_server.py`; Chromium flags `{CHROME_FLAGS}`. Median of "
-            f"{lh['runs']} run(s) per page. The question page is the largest one.",
+            f"{lh['runs']} run(s) per page. The question page is the largest one."
+            + (f" Run at {lh['machine_date']}" if lh.get("machine_date") else "")
+            + (f"; load average {lh['load_average_before']} when it started."
+               if "load_average_before" in lh else ""),
             "",
             "| page | path | performance | FCP | LCP | TBT | CLS | transfer | requests | "
             "each run: score, FCP | accessibility | best practices | SEO | benchmark index |",
@@ -833,6 +836,22 @@ def report(results: dict[str, Any]) -> str:
 
 # --- main -------------------------------------------------------------------------------------
 
+def run_lighthouse(source: Path | None, runs: int) -> dict[str, Any]:
+    """Lighthouse on the real site (a synthetic N=30 one while there is no data file)."""
+    real = synthetic.REAL_DATA
+    if real.exists():
+        bank, label = real, f"real site ({len(synthetic.load_source(real))} questions)"
+    else:
+        bank = synthetic.write_bank(30, WORK / "lighthouse-bank.yml", source)
+        label = "synthetic N=30 site (no data/questions.yml yet)"
+    site = WORK / "lighthouse-site"
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "GUIDE_DATA": str(bank), "NO_MKDOCS_2_WARNING": "1"}
+    timed(build_command(ROOT / "mkdocs.yml", site), env, WORK / "lighthouse-build.log")
+    return {"site": label, "runs": runs, "load_average_before": round(os.getloadavg()[0], 1),
+            "pages": lighthouse(site, bank, runs)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few runs")
@@ -845,6 +864,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-from", type=Path, default=None,
                         help="take the Lighthouse results of an earlier results.json")
+    parser.add_argument("--lighthouse-only", action="store_true",
+                        help="run Lighthouse again and replace its part of results.json")
     parser.add_argument("--report", action="store_true",
                         help="only rewrite README.md from results.json")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -854,6 +875,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.report:
         results = json.loads(args.out.read_text(encoding="utf-8"))
+        REPORT.write_text(report(results), encoding="utf-8")
+        return 0
+    if args.lighthouse_only:
+        results = json.loads(args.out.read_text(encoding="utf-8"))
+        results["lighthouse"] = run_lighthouse(args.source, args.lighthouse_runs or 3)
+        results["lighthouse"]["machine_date"] = machine()["date"]
+        results["verdicts"] = verdicts(results)
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         REPORT.write_text(report(results), encoding="utf-8")
         return 0
 
@@ -892,19 +921,8 @@ def main(argv: list[str] | None = None) -> int:
             args.lighthouse_from.read_text(encoding="utf-8"))["lighthouse"]
         results["lighthouse"]["from_earlier_run"] = True
     elif not args.no_lighthouse:
-        real = synthetic.REAL_DATA
-        if real.exists():
-            bank, label = real, f"real site ({len(synthetic.load_source(real))} questions)"
-        else:
-            bank = synthetic.write_bank(30, WORK / "lighthouse-bank.yml", args.source)
-            label = "synthetic N=30 site (no data/questions.yml yet)"
-        site = WORK / "lighthouse-site"
-        shutil.rmtree(site, ignore_errors=True)
-        env = {**os.environ, "GUIDE_DATA": str(bank), "NO_MKDOCS_2_WARNING": "1"}
-        timed(build_command(ROOT / "mkdocs.yml", site), env, WORK / "lighthouse-build.log")
-        runs = args.lighthouse_runs or (1 if args.quick else 3)
-        results["lighthouse"] = {"site": label, "runs": runs,
-                                 "pages": lighthouse(site, bank, runs)}
+        results["lighthouse"] = run_lighthouse(
+            args.source, args.lighthouse_runs or (1 if args.quick else 3))
     for n, runs in plan.items():
         print(f"N={n}: {runs[0]} + {runs[1]} builds", file=sys.stderr, flush=True)
         results["sizes"].append(measure_size(n, runs, args.source, anatomy=n == min(plan)))
