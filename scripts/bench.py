@@ -120,45 +120,40 @@ def published(bank: Path) -> tuple[Any, ...]:
         return hooks.bank()
 
 
-def write_plain_site(bank: Path, dest: Path) -> Path:
-    """A plain Material project holding our pages as static Markdown; returns its config."""
-    from scripts import hooks, render
-    from scripts.models import Section
+def _pipeline_files(bank: Path):
+    """The files our pipeline builds from a bank: docs/ plus what the hooks generate."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
 
+    from scripts import hooks
+
+    with _bank_env(bank), open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
+        config = load_config(str(ROOT / "mkdocs.yml"))
+        config.plugins._current_plugin = "hooks"  # as MkDocs sets it while running an event
+        return hooks.on_files(get_files(config), config)
+
+
+def write_plain_site(bank: Path, dest: Path) -> Path:
+    """A plain Material project holding our pages as static Markdown; returns its config.
+
+    Every file the hooks generate (question, topic and section pages, and whatever else they
+    add: KaTeX, exports) is written out as a real file; the hand-written pages are copied
+    with their macros evaluated. The config is ours without hooks, macros, redirects, theme
+    overrides and navigation, so MkDocs lists every page in its default navigation."""
     if dest.exists():
         shutil.rmtree(dest)
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    questions = published(bank)
-    by_id = {q.id: q for q in questions}
-    links = render.Links(repo_url=config["extra"]["repository"].rstrip("/"))
-
-    def put(path: str, text: str) -> None:
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-
     with _bank_env(bank):
         for md in sorted(docs.glob("*.md")):
             if "render_macros: true" in md.read_text(encoding="utf-8"):
                 md.write_text(_render_macros(md.read_text(encoding="utf-8")), encoding="utf-8")
-    for q in questions:
-        put(render.question_path(q.id), render.question_page(q, by_id, links))
-    for topic in render.TOPICS:
-        put(render.topic_path(topic), render.topic_page(topic, questions))
-    for section in Section:
-        put(render.section_path(section), render.section_page(section, questions))
-    put("contributing.md", hooks.contributing_page(links))
-    # The KaTeX files our hooks add, as a user would copy them by hand.
-    katex = docs / "assets" / "katex"
-    (katex / "fonts").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(hooks.KATEX_DIST / "katex.min.js", katex)
-    css = (hooks.KATEX_DIST / "katex.min.css").read_text(encoding="utf-8")
-    (katex / "katex.min.css").write_text(hooks.OLD_FONT_FORMATS.sub("", css), encoding="utf-8")
-    for font in sorted((hooks.KATEX_DIST / "fonts").glob("*.woff2")):
-        shutil.copy2(font, katex / "fonts")
-
+    for file in _pipeline_files(bank):
+        if file.generated_by is not None:
+            target = docs / file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.content_bytes)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "nav", "not_in_nav"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
@@ -172,16 +167,7 @@ def write_plain_site(bank: Path, dest: Path) -> Path:
 
 def pipeline_pages(bank: Path) -> set[str]:
     """The Markdown pages our pipeline builds for a bank (docs/ plus generated), no build."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-
-    from scripts import hooks
-
-    with _bank_env(bank), contextlib.redirect_stderr(open(os.devnull, "w")):
-        config = load_config(str(ROOT / "mkdocs.yml"))
-        config.plugins._current_plugin = "hooks"  # as MkDocs sets it while running an event
-        files = hooks.on_files(get_files(config), config)
-    return {f.src_uri for f in files.documentation_pages()}
+    return {f.src_uri for f in _pipeline_files(bank).documentation_pages()}
 
 
 def plain_pages(config: Path) -> set[str]:
