@@ -33,8 +33,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def data_file() -> Path:
+    """The bank the site is built from: data/questions.yml, or GUIDE_DATA when set (the
+    build honours the same variable, so `bank` always matches `site`)."""
+    from scripts import loader
+
+    return Path(os.environ.get("GUIDE_DATA", loader.DEFAULT_DATA))
+
+
 @pytest.fixture(scope="session")
 def bank():
     from scripts import loader
 
-    return loader.load(loader.DEFAULT_DATA)
+    return loader.load(data_file())
+
+
+@pytest.fixture(scope="session")
+def full_site(site: Path, bank) -> Path:
+    """The built site, checked to be whole before any quality gate judges it: a gate that
+    passes on an empty or partial site proves nothing."""
+    from tests.page_types import MIN_QUESTIONS, PAGE_TYPES
+
+    assert len(bank) >= MIN_QUESTIONS, (
+        f"the bank has {len(bank)} questions; the gates need the real one "
+        f"(at least {MIN_QUESTIONS})"
+    )
+    built = {p.parent.name for p in (site / "questions").glob("*/index.html")}
+    assert built == {q.id for q in bank}, "question pages missing from the built site"
+    missing = [t.file for t in PAGE_TYPES if not (site / t.file).is_file()]
+    assert missing == [], "page types missing from the built site"
+    return site
