@@ -101,10 +101,13 @@ def _front_matter(**fields: object) -> str:
 
 
 def _block(summary_text: str, css_class: str, anchor: str, body: str, *, open_: bool) -> str:
+    # The summary is a level-2 heading: each block is a section of the page, the headings
+    # of an answer (level 3 and deeper) sit under it, and screen-reader users can jump from
+    # block to block by heading.
     options = f"    type: {css_class}\n    attrs: {{id: {anchor}}}\n"
     if open_:
         options += "    open: true\n"
-    return f"{FENCE} details | {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
+    return f"{FENCE} details | ## {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
 
 
 def difficulty_label(difficulty: Difficulty) -> str:
