@@ -1,6 +1,7 @@
 # The few commands a person types. Each one installs what it needs on first use.
 #   make serve     preview on http://127.0.0.1:8000, rebuilding when the data changes
-#   make test      every check: data, unit, golden, built site, real browser
+#   make test      every check: data, unit, golden, built site, real browser, quality gates
+#   make quality   the quality gates alone: HTML validity, links, axe, Lighthouse, browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
@@ -19,7 +20,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test test-fast bench schema lint clean deps deps-dev browser new
+.PHONY: help serve build validate test test-fast quality bench schema lint clean deps deps-dev \
+	browser new
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -35,6 +37,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# KaTeX for the site; Lighthouse (a devDependency) for the tests.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -71,6 +74,10 @@ test: deps-dev
 	$(VENV)/bin/ruff check scripts tests
 	$(PY) scripts/validate.py
 	$(PY) -m pytest
+
+# Lighthouse scores land in test-results/lighthouse.json (and are printed at the end).
+quality: deps-dev
+	$(PY) -m pytest tests/test_html_validity.py tests/test_links.py tests/browser
 
 bench: deps-dev
 	$(PY) scripts/bench.py

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reporting import LIGHTHOUSE_SUMMARY
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -63,3 +65,21 @@ def full_site(site: Path, bank) -> Path:
     missing = [t.file for t in PAGE_TYPES if not (site / t.file).is_file()]
     assert missing == [], "page types missing from the built site"
     return site
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the Lighthouse scores (performance is reported here, not gated)."""
+    if LIGHTHOUSE_SUMMARY not in config.stash:
+        return
+    path, pages = config.stash[LIGHTHOUSE_SUMMARY]
+    terminalreporter.section("Lighthouse (mobile)")
+    terminalreporter.write_line(
+        f"{'page type':16} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} "
+        f"{'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7}")
+    for name, page in pages.items():
+        s, m = page["scores"], page["metrics_ms"]
+        terminalreporter.write_line(
+            f"{name:16} {s['performance']:>5} {s['accessibility']:>5} "
+            f"{s['best-practices']:>5} {s['seo']:>5} {m['first-contentful-paint']:>7.0f} "
+            f"{m['largest-contentful-paint']:>7.0f} {m['total-blocking-time']:>7.0f}")
+    terminalreporter.write_line(f"written to {path.relative_to(ROOT)}")
