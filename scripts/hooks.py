@@ -4,8 +4,9 @@ It loads and validates the data once per build, adds the generated pages to the 
 memory (nothing is written into docs/), points each question's edit link at the data file,
 serves KaTeX from the site itself, and makes `mkdocs serve` rebuild when the data changes.
 It also corrects the few parts of Material's HTML that no template block reaches (see
-MARKUP_FIXES; everything else is fixed in overrides/main.html), gives each code block an id
-of its own, and keeps permalinks out of the answer blocks' summaries (on_page_content).
+MARKUP_FIXES; everything else is fixed in overrides/main.html), and in page content gives
+each code block an id of its own, turns empty table header cells into plain cells and keeps
+permalinks out of the answer blocks' summaries (on_page_content).
 """
 
 from __future__ import annotations
@@ -190,9 +191,16 @@ _SUMMARY_PERMALINK = re.compile(
 )
 
 
+# A comparison table often leaves its top-left cell empty (`| | L1 | L2 |`). An empty header
+# cell heads nothing and screen readers announce it as a blank header (axe:
+# empty-table-header), so it becomes the plain empty cell it is.
+_EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>\s*</th>")
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     numbers = itertools.count()
     html = _CODE_PRE.sub(lambda _: f'<pre id="code-{next(numbers)}">', html)
+    html = _EMPTY_HEADER_CELL.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
     return _SUMMARY_PERMALINK.sub(r"\1\2", html)
 
 
