@@ -18,10 +18,10 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import loader, render  # noqa: E402
+from scripts import anki_deck, bank_export, loader, print_page, render  # noqa: E402
 from scripts.models import Question, Section  # noqa: E402
 
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -90,6 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(
             config, render.section_path(section), content=render.section_page(section, questions)
         ))
+    _add_downloads(files, config, questions)
     _add_katex(files, config)
     return files
 
@@ -124,3 +125,46 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(data_path().parent))
     server.watch(str(ROOT / "scripts"))
     return server
+
+
+# --- Take it with you: the printable guide, the Anki deck, the data exports ---
+
+
+def deck_timestamp() -> int:
+    """The Anki notes' modification time. Anki replaces an imported note only by a newer
+    one, so this moves forward with the data: SOURCE_DATE_EPOCH when set (reproducible
+    builds), else the newest data file's modification time. Rebuilding unchanged data
+    gives the same deck, byte for byte."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return max(int(path.stat().st_mtime) for path in loader.data_files(data_path()))
+
+
+def _add_downloads(files: Files, config: MkDocsConfig, questions) -> None:
+    site_url = config.site_url or "/"
+
+    def page_url(src_uri: str) -> str:
+        # Absolute, for places with no site around them: cards, paper, other programs.
+        file = files.get_file_from_path(src_uri)
+        return site_url + (file.url if file is not None else src_uri)
+
+    files.append(File.generated(
+        config, print_page.PAGE_PATH,
+        content=print_page.print_page(questions, page_url=page_url, site_url=site_url),
+        inclusion=InclusionLevel.NOT_IN_NAV,  # linked from the downloads page
+    ))
+    render_html = anki_deck.markdown_renderer(
+        config.markdown_extensions, config.mdx_configs or {}
+    )
+    deck = anki_deck.deck(questions, render_html=render_html, page_url=page_url,
+                          site_url=site_url)
+    files.append(File.generated(
+        config, anki_deck.DECK_PATH, content=anki_deck.package_bytes(deck, deck_timestamp())
+    ))
+    export = bank_export.export(questions, site_url=site_url, page_url=page_url)
+    for path, content in (
+        (bank_export.JSON_PATH, bank_export.to_json(export)),
+        (bank_export.SCHEMA_PATH, bank_export.schema_text(site_url)),
+        (bank_export.CSV_PATH, bank_export.to_csv(export)),
+    ):
+        files.append(File.generated(config, path, content=content))
