@@ -2,6 +2,7 @@
 #   make serve     preview on http://127.0.0.1:8000, rebuilding when the data changes
 #   make test      every check: data, unit, golden, built site, real browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
+#   make pdf       print the built site's printable guide to PDF with Chromium (after build)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
 #   make new       add a question as a draft (asks for title, topic and difficulty)
@@ -58,6 +59,11 @@ serve: deps
 
 build: deps
 	$(PY) scripts/build_site.py
+
+# Playwright drives Debian's Chromium, as in the browser tests; the PDF goes into site/.
+.PHONY: pdf
+pdf: $(VENV)/.dev browser
+	$(PY) scripts/make_pdf.py
 
 validate: $(VENV)/.runtime
 	$(PY) scripts/validate.py
