@@ -90,9 +90,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(
             config, render.section_path(section), content=render.section_page(section, questions)
         ))
+    files.append(File.generated(
+        config, "contributing.md", content=contributing_page(_links(config))
+    ))
     _add_downloads(files, config, questions)
     _add_katex(files, config)
     return files
+
+
+def contributing_page(links: render.Links) -> str:
+    """CONTRIBUTING.md as a site page: one text for GitHub and the site. Its links to files
+    of the repository point at GitHub; links to site pages stay site links."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+    def relink(match: re.Match[str]) -> str:
+        target = match.group(1)
+        if target.startswith("docs/"):
+            return f"]({target.removeprefix('docs/')})"
+        return f"]({links.repo_url}/blob/{links.branch}/{target})"
+
+    text = re.sub(r"\]\((?!https?://|#)([^)\s]+)\)", relink, text)
+    front = "---\ntitle: Contributing\ndescription: How to fix, add and review questions.\n---\n"
+    return front + "\n" + text
 
 
 def _add_katex(files: Files, config: MkDocsConfig) -> None:

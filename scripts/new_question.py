@@ -18,6 +18,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -26,7 +27,12 @@ from ruamel.yaml import YAML
 from scripts import loader
 from scripts.models import TOPICS, Difficulty, similar_titles
 
-SITE_URL = "https://ml-interview-guide.github.io/ml-interview-guide/"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def site_url() -> str:
+    config = YAML(typ="safe").load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["site_url"].rstrip("/") + "/"
 STOP_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "is", "are", "what",
               "how", "why", "do", "does", "you", "your", "would", "can", "for", "with"}
 
@@ -161,8 +167,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Not added: {err}", file=sys.stderr)
         return 1
     print(f"Added draft '{new_id}' to {args.data}.")
-    print(f"Preview: make serve, then http://127.0.0.1:8000/questions/{new_id}/")
-    print(f"Published URL, once reviewed: {SITE_URL}questions/{new_id}/")
+    published = f"{site_url()}questions/{new_id}/"
+    local = "http://127.0.0.1:8000" + urlsplit(published).path
+    print(f"Preview: make serve, then {local}")
+    print(f"Published URL, once reviewed: {published}")
     return 0
 
 
