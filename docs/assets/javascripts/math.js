@@ -33,6 +33,9 @@
     if (!nodes.length) return Promise.resolve();
     return loadKatex().then(function (katex) {
       nodes.forEach(function (node) {
+        // Another call may have typeset it while KaTeX was loading: rendering twice
+        // would parse KaTeX's own output as TeX.
+        if (node.hasAttribute("data-typeset")) return;
         katex.render(texOf(node), node, {
           displayMode: node.tagName === "DIV",
           throwOnError: false,
