@@ -77,7 +77,10 @@ def render_pdf(page: Page, print_url: str, output: Path) -> None:
     """Load the printable guide in `page` and print it to `output` (replaced atomically)."""
     page.set_default_timeout(TIMEOUT_MS)
     page.emulate_media(color_scheme="light")
-    page.goto(print_url, wait_until="networkidle")
+    # "load" first: on a page this long the parser can still be busy when the network
+    # has gone quiet, so network idleness alone does not mean the scripts have run.
+    page.goto(print_url, wait_until="load")
+    page.wait_for_load_state("networkidle")
     page.evaluate(_TYPESET)
     state = page.evaluate(_INCOMPLETE)
     if any(state.values()):

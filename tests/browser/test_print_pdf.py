@@ -59,7 +59,8 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 
 def test_on_paper_the_page_shows_the_guide_and_nothing_else(page: Page) -> None:
     page.emulate_media(media="print")
-    page.goto(make_pdf.PRINT_URL, wait_until="networkidle")
+    page.goto(make_pdf.PRINT_URL, wait_until="load")
+    page.wait_for_load_state("networkidle")
     page.evaluate(make_pdf._TYPESET)
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
                    ".md-footer", ".md-search", "[data-md-component=palette]",
@@ -95,10 +96,11 @@ def test_pdf_starts_every_topic_on_a_page_of_its_own(pdf: PdfReader) -> None:
 
 def test_pdf_holds_every_question_in_its_text_and_bookmarks(pdf: PdfReader) -> None:
     text = words(" ".join(p.extract_text() for p in pdf.pages))
-    bookmarks = {title for depth, title, _ in outline(pdf) if depth == 2}
+    # Chromium drops the space where a long heading wraps when it names the bookmark.
+    bookmarks = {title.replace(" ", "") for depth, title, _ in outline(pdf) if depth == 2}
     for q in published():
         assert words(q.title) in text, q.id
-        assert words(q.title) in bookmarks, q.id
+        assert words(q.title).replace(" ", "") in bookmarks, q.id
 
 
 def test_pdf_links_lead_to_the_published_site_never_to_the_test_server(
