@@ -4,6 +4,7 @@ cards without duplicating them or losing their review history."""
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from anki import import_export_pb2 as ie
 from anki.collection import Collection
 
-from scripts import anki_deck
+from scripts import anki_deck, hooks
 from tests.conftest import run_build
 from tests.takeaway import SITE_URL, build_deck, published, read_apkg
 
@@ -152,3 +153,16 @@ def test_reimporting_a_newer_deck_updates_cards_and_keeps_review_history(
         assert "Updated." in col.get_note(nid)["ModelAnswer"]
     finally:
         col.close()
+
+
+def test_deck_time_moves_with_the_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    data = tmp_path / "questions.yml"
+    data.write_text("questions: []\n")
+    monkeypatch.setenv("GUIDE_DATA", str(data))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    os.utime(data, (1_800_000_000, 1_800_000_000))
+    assert hooks.deck_timestamp() == 1_800_000_000
+    os.utime(data, (1_800_000_600, 1_800_000_600))  # an edit makes the notes newer
+    assert hooks.deck_timestamp() == 1_800_000_600
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")
+    assert hooks.deck_timestamp() == 1_900_000_000
