@@ -7,6 +7,7 @@
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
 #   make new       add a question as a draft (asks for title, topic and difficulty)
 #   make urls      record the addresses of new pages in data/published-urls.txt
+#   make figures   redraw docs/assets/figures/*.svg from their computations (commit the result)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,7 +23,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test bench schema lint hooks clean deps deps-dev browser new urls
+.PHONY: help serve build validate test bench schema figures lint hooks clean deps deps-dev browser new urls
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -71,6 +72,9 @@ validate: $(VENV)/.runtime
 
 schema: $(VENV)/.runtime
 	$(PY) scripts/export_schema.py
+
+figures: $(VENV)/.dev
+	$(PY) scripts/figures.py
 
 urls: $(VENV)/.runtime
 	$(PY) scripts/published_urls.py

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import anki_deck, bank_export, loader, print_page, render  # noqa: E402
+from scripts import anki_deck, bank_export, loader, print_page, render, safety  # noqa: E402
 from scripts.models import Question, Section  # noqa: E402
 
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -109,7 +109,11 @@ def contributing_page(links: render.Links) -> str:
             return f"]({target.removeprefix('docs/')})"
         return f"]({links.repo_url}/blob/{links.branch}/{target})"
 
-    text = re.sub(r"\]\((?!https?://|#)([^)\s]+)\)", relink, text)
+    # Relink in prose only: in code, an example such as `![alt](../assets/figures/x.svg)`
+    # must stay as written. without_code() blanks code and keeps every position.
+    prose = safety.without_code(text)
+    for match in reversed(list(re.finditer(r"\]\((?!https?://|#)([^)\s]+)\)", prose))):
+        text = text[:match.start()] + relink(match) + text[match.end():]
     front = "---\ntitle: Contributing\ndescription: How to fix, add and review questions.\n---\n"
     return front + "\n" + text
 
