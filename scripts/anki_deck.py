@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import io
 import itertools
+import json
 import sqlite3
 import tempfile
 import zipfile
@@ -36,6 +37,7 @@ DECK_ID = 1_947_318_522
 MODEL_NAME = "ML Interview Study Guide question"
 FIELDS = ("Question", "ShortAnswer", "ModelAnswer", "Link", "Id")
 TAG_PREFIX = "ml-guide"
+MEDIA_PREFIX = "ml-guide-"
 
 FRONT = '<div class="guide-question">{{Question}}</div>'
 BACK = """{{FrontSide}}
@@ -54,6 +56,7 @@ CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-heigh
 .guide-link { font-size: 0.85em; margin-top: 1.5em; }
 pre { overflow-x: auto; padding: 0.6em; border-radius: 4px; }
 table { border-collapse: collapse; } td, th { border: 1px solid #8886; padding: 0.2em 0.5em; }
+img { max-width: 100%; height: auto; background: #fff; }
 """
 
 # A fixed time for the zip entries: the archive then depends on its contents only.
@@ -109,17 +112,43 @@ def tags(q: Question) -> list[str]:
     ]
 
 
-def fields(q: Question, render_html: RenderHtml, page_url: Callable[[str], str]) -> list[str]:
+def media_name(docs_path: str) -> str:
+    """The file's name in the reader's Anki media folder, which all decks share."""
+    return MEDIA_PREFIX + docs_path.removeprefix("assets/").replace("/", "-")
+
+
+def media_files(
+    questions: Iterable[Question], local_file: Callable[[str], Path | None]
+) -> dict[str, Path]:
+    """docs path -> file, for every image the answers show that `local_file` finds: the
+    deck carries those, so figures show offline."""
+    found = {}
+    for q in questions:
+        for text in (q.short_answer, q.answer):
+            for path in relocate.image_paths(text):
+                file = local_file(path)
+                if file is not None:
+                    found[path] = file
+    return dict(sorted(found.items()))
+
+
+def fields(
+    q: Question, render_html: RenderHtml, page_url: Callable[[str], str],
+    media: Mapping[str, Path] | None = None,
+) -> list[str]:
     """Field values (HTML) in FIELDS order. Relative links in answers become links to
-    the site, since a card has no site around it."""
+    the site, since a card has no site around it; images in `media` come with the deck."""
 
     def absolute(path: str, fragment: str) -> str:
         return page_url(path) + (f"#{fragment}" if fragment else "")
 
+    def image(path: str, fragment: str) -> str:
+        return media_name(path) if path in (media or {}) else absolute(path, fragment)
+
     def answer_html(text: str, field: str) -> str:
         # Both answers share one card: keep their footnote ids apart.
-        text = relocate.namespace_labels(relocate.rebase_links(text, absolute), field)
-        return render_html(text).strip()
+        text = relocate.rebase_links(text, absolute, image)
+        return render_html(relocate.namespace_labels(text, field)).strip()
 
     url = page_url(render.question_path(q.id))
     return [
@@ -133,7 +162,7 @@ def fields(q: Question, render_html: RenderHtml, page_url: Callable[[str], str])
 
 def deck(
     questions: Iterable[Question], *, render_html: RenderHtml, page_url: Callable[[str], str],
-    site_url: str,
+    site_url: str, media: Mapping[str, Path] | None = None,
 ) -> genanki.Deck:
     note_model = model()
     result = genanki.Deck(
@@ -147,17 +176,20 @@ def deck(
     for q in questions:
         result.add_note(genanki.Note(
             model=note_model,
-            fields=fields(q, render_html, page_url),
+            fields=fields(q, render_html, page_url, media),
             tags=tags(q),
             guid=guid(q.id),
         ))
     return result
 
 
-def package_bytes(the_deck: genanki.Deck, timestamp: int) -> bytes:
+def package_bytes(
+    the_deck: genanki.Deck, timestamp: int, media: Mapping[str, Path] | None = None
+) -> bytes:
     """The .apkg file. genanki's own writer stamps the zip with the current time; this
     writes the same collection with fixed zip times, so equal decks give equal bytes.
-    `timestamp` becomes the notes' modification time (and the base of their row ids)."""
+    `timestamp` becomes the notes' modification time (and the base of their row ids);
+    `media` (docs path -> file) are the images the cards show."""
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "collection.anki2"
         conn = sqlite3.connect(db_path)
@@ -169,9 +201,14 @@ def package_bytes(the_deck: genanki.Deck, timestamp: int) -> bytes:
         finally:
             conn.close()
         collection = db_path.read_bytes()
+    # Anki's layout: media files are numbered entries, and `media` maps number to name.
+    files = [(str(n), path.read_bytes()) for n, path in enumerate((media or {}).values())]
+    names = {str(n): media_name(p) for n, p in enumerate(media or {})}
+    entries = [("collection.anki2", collection),
+               ("media", json.dumps(names).encode("utf-8")), *files]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in (("collection.anki2", collection), ("media", b"{}")):
+        for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -179,10 +179,17 @@ def _add_downloads(files: Files, config: MkDocsConfig, questions) -> None:
     render_html = anki_deck.markdown_renderer(
         config.markdown_extensions, config.mdx_configs or {}
     )
+
+    def local_file(src_uri: str) -> Path | None:
+        file = files.get_file_from_path(src_uri)
+        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
+
+    media = anki_deck.media_files(questions, local_file)
     deck = anki_deck.deck(questions, render_html=render_html, page_url=page_url,
-                          site_url=site_url)
+                          site_url=site_url, media=media)
     files.append(File.generated(
-        config, anki_deck.DECK_PATH, content=anki_deck.package_bytes(deck, deck_timestamp())
+        config, anki_deck.DECK_PATH,
+        content=anki_deck.package_bytes(deck, deck_timestamp(), media),
     ))
     export = bank_export.export(questions, site_url=site_url, page_url=page_url)
     for path, content in (

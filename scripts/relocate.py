@@ -17,8 +17,10 @@ from scripts.safety import without_code
 
 QUESTION_DIR = "questions"
 
-# `](target` of an inline link or image, and the target of a reference definition.
+# `](target` of an inline link or image, the target of an inline image alone, and the
+# target of a reference definition.
 _INLINE_TARGET = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)")
+_IMAGE_TARGET = re.compile(r"!\[(?:\\.|[^\]\\])*\]\(\s*<?(?P<target>[^)\s>]+)")
 _DEFINITION = re.compile(
     r"^ {0,3}\[(?P<label>[^\]^][^\]]*)\]:[ \t]*<?(?P<target>[^\s>]+)", re.M
 )
@@ -64,17 +66,26 @@ def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def rebase_links(text: str, link: LinkMap) -> str:
-    """Every relative link and image target passed through `link`."""
+def rebase_links(text: str, link: LinkMap, image: LinkMap | None = None) -> str:
+    """Every relative link target passed through `link`, and every relative inline image
+    through `image` (`link` too when not given)."""
     prose = without_code(text)  # same length as text, code blanked out
-    spans = []
-    for pattern in (_INLINE_TARGET, _DEFINITION):
+    spans: dict[int, tuple[int, int, str]] = {}
+    for pattern, rebase in ((_IMAGE_TARGET, image or link), (_INLINE_TARGET, link),
+                            (_DEFINITION, link)):
         for match in pattern.finditer(prose):
             start, end = match.span("target")
             place = docs_path(text[start:end])
-            if place is not None:
-                spans.append((start, end, link(*place)))
-    return _replace_spans(text, spans)
+            if place is not None and start not in spans:  # images were done first
+                spans[start] = (start, end, rebase(*place))
+    return _replace_spans(text, list(spans.values()))
+
+
+def image_paths(text: str) -> list[str]:
+    """The docs paths of the relative inline images of `text`, in order."""
+    prose = without_code(text)
+    places = (docs_path(text[slice(*m.span("target"))]) for m in _IMAGE_TARGET.finditer(prose))
+    return [place[0] for place in places if place is not None]
 
 
 def namespace_labels(text: str, prefix: str) -> str:

@@ -50,10 +50,17 @@ def page_url(src_uri: str) -> str:
     return SITE_URL + src_uri
 
 
+def local_file(src_uri: str) -> Path | None:
+    path = ROOT / "docs" / src_uri
+    return path if path.is_file() else None
+
+
 def build_deck(questions, timestamp: int = 1_800_000_000) -> bytes:
+    """The deck as the build makes it, figures included."""
+    media = anki_deck.media_files(questions, local_file)
     deck = anki_deck.deck(questions, render_html=site_renderer(), page_url=page_url,
-                          site_url=SITE_URL)
-    return anki_deck.package_bytes(deck, timestamp)
+                          site_url=SITE_URL, media=media)
+    return anki_deck.package_bytes(deck, timestamp, media)
 
 
 @dataclass(frozen=True)
@@ -66,10 +73,13 @@ class Note:
 
 
 def read_apkg(data: bytes) -> tuple[dict[str, Note], dict]:
-    """The notes of a package by GUID, and its `col` row (decks and models as JSON)."""
+    """The notes of a package by GUID, and its `col` row (decks and models as JSON) with
+    its media files by name."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert set(archive.namelist()) == {"collection.anki2", "media"}
         collection = archive.read("collection.anki2")
+        names = json.loads(archive.read("media"))
+        assert set(archive.namelist()) == {"collection.anki2", "media", *names}
+        media = {name: archive.read(number) for number, name in names.items()}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "collection.anki2"
         path.write_bytes(collection)
@@ -85,4 +95,5 @@ def read_apkg(data: bytes) -> tuple[dict[str, Note], dict]:
         assert guid not in notes, f"two notes share the GUID {guid}"
         notes[guid] = Note(guid, mid, mod, dict(zip(anki_deck.FIELDS, flds.split("\x1f"),
                                                     strict=True)), frozenset(tags.split()))
-    return notes, {"decks": json.loads(decks), "models": json.loads(models), "cards": cards}
+    return notes, {"decks": json.loads(decks), "models": json.loads(models), "cards": cards,
+                   "media": media}

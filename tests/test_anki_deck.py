@@ -15,7 +15,7 @@ from anki import import_export_pb2 as ie
 from anki.collection import Collection
 
 from scripts import anki_deck, hooks
-from tests.conftest import run_build
+from tests.conftest import ROOT, run_build
 from tests.takeaway import SITE_URL, build_deck, published, read_apkg
 
 
@@ -61,15 +61,18 @@ def test_math_reaches_anki_in_its_own_delimiters(site_deck: bytes) -> None:
     assert with_math or not any("$" in q.answer + q.short_answer for q in published())
 
 
-def test_relative_links_in_answers_lead_to_the_site() -> None:
+def test_links_lead_to_the_site_and_figures_come_with_the_deck() -> None:
+    figure = ROOT / "docs" / "assets" / "figures" / "l1-l2.svg"
     q = published()[0].model_copy(update={
         "answer": "See [the other one](other-question.md#model-answer) and "
-                  "![a figure](../assets/figure.svg).",
+                  "![The L1 and L2 balls](../assets/figures/l1-l2.svg).",
     })
-    notes, _ = read_apkg(build_deck([q]))
+    notes, col = read_apkg(build_deck([q]))
     (note,) = notes.values()
-    assert f'href="{SITE_URL}questions/other-question/#model-answer"' in note.fields["ModelAnswer"]
-    assert f'src="{SITE_URL}assets/figure.svg"' in note.fields["ModelAnswer"]
+    html = note.fields["ModelAnswer"]
+    assert f'href="{SITE_URL}questions/other-question/#model-answer"' in html
+    assert 'src="ml-guide-figures-l1-l2.svg"' in html  # Anki's media folder, offline
+    assert col["media"] == {"ml-guide-figures-l1-l2.svg": figure.read_bytes()}
 
 
 def test_equal_decks_are_equal_bytes_and_genanki_finds_nothing_wrong() -> None:
@@ -128,6 +131,9 @@ def test_reimporting_a_newer_deck_updates_cards_and_keeps_review_history(
     try:
         log = _import(col, first, tmp_path, "v1.apkg")
         assert len(log.new) == col.note_count() == len(questions)
+        _, package = read_apkg(first)
+        for name, data in package["media"].items():  # figures land in the media folder
+            assert (Path(col.media.dir()) / name).read_bytes() == data
         # The reader studies: every card gets a review, recorded in the review log.
         cards = list(col.find_cards(""))
         col.sched.set_due_date(cards, "3")

@@ -120,7 +120,9 @@ def test_questions_link_to_each_other_within_the_printed_page() -> None:
     questions = published()
     first = questions[0].model_copy(update={
         "answer": "Compare [that one](other.md#model-answer), [this](other.md) and "
-                  "[a topic](../topics/statistics.md).\n\n### A heading\n\nText[^1].\n\n"
+                  "[a topic](../topics/statistics.md).\n\n"
+                  "![The L1 and L2 balls](../assets/figures/l1-l2.svg)\n\n"
+                  "### A heading\n\nText[^1].\n\n"
                   "[^1]: A note.",
     })
     other = questions[0].model_copy(update={"id": "other", "title": "Another question?"})
@@ -128,6 +130,7 @@ def test_questions_link_to_each_other_within_the_printed_page() -> None:
     assert "[that one](#q-other-model-answer)" in text
     assert "[this](#q-other)" in text
     assert "[a topic](topics/statistics.md)" in text
+    assert "![The L1 and L2 balls](assets/figures/l1-l2.svg)" in text
     assert "\n#### A heading\n" in text
     assert f"[^{first.id}-1]" in text
     assert text.count(f"{render.FENCE} details |") == text.count("    open: true") == 10

@@ -55,3 +55,13 @@ def test_headings_move_down_but_never_past_level_six() -> None:
     assert relocate.shift_headings(text, 1) == (
         "#### Three\n\ntext\n\n###### Five\n\n###### Six\n\n```\n### code\n```\n"
     )
+
+
+def test_images_can_be_rebased_apart_from_links() -> None:
+    text = "![The L1 diamond](../assets/figures/l1-l2.svg) and [a link](other.md)"
+    out = relocate.rebase_links(text, to_print_page, image=lambda path, _: "IMG:" + path)
+    assert out == (
+        "![The L1 diamond](IMG:assets/figures/l1-l2.svg) and [a link](<questions/other.md|>)"
+    )
+    assert relocate.image_paths(text + "\n\n`![x](../not/this.svg)`") == [
+        "assets/figures/l1-l2.svg"]
