@@ -49,11 +49,14 @@
     window.setTimeout(function () { region.textContent = text; }, 50);
   }
 
-  // A visible message at the top of a widget, e.g. "your saved progress was reset".
-  function notice(root, text) {
-    if (!text) return;
-    root.insertBefore(h("p", { class: "guide-notice", role: "status", text: text }),
-      root.firstChild);
+  // A message about the stored progress ("it could not be read and was reset"), shown
+  // once, above the page's first widget and outside it, so no widget's redraw removes it.
+  function storageNotice(text) {
+    var first = document.querySelector("[data-guide]");
+    if (!text || !first) return;
+    first.parentNode.insertBefore(h("p", {
+      class: "guide-notice guide-storage-notice", role: "alert", text: text
+    }), first);
   }
 
   function plural(n, one, many) {
@@ -85,6 +88,6 @@
 
   guide.dom = {
     h: h, append: append, uid: uid, liveRegion: liveRegion, announce: announce,
-    notice: notice, plural: plural, date: date, clock: clock, resolveLinks: resolveLinks
+    storageNotice: storageNotice, plural: plural, date: date, clock: clock, resolveLinks: resolveLinks
   };
 })();

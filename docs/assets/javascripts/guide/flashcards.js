@@ -81,7 +81,7 @@
     v.done = h("div", { class: "guide-done", hidden: true });
     v.live = dom.liveRegion();
     dom.append(root, [v.filters.element, v.counts, v.card, v.done, v.live]);
-    dom.notice(root, store.takeNotice());
+    dom.storageNotice(store.takeNotice());
     view = v;
     store.subscribe(root, function () { render(v); });
     render(v);

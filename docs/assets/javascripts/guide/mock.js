@@ -30,7 +30,7 @@
       root.textContent = "";
       var v = { root: root, bank: bank, main: h("div"), live: dom.liveRegion(), timer: null };
       dom.append(root, [v.main, v.live]);
-      dom.notice(root, store.takeNotice());
+      dom.storageNotice(store.takeNotice());
       if (view) stopTimer(view);
       view = v;
       show(v, false);

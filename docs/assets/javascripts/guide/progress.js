@@ -29,7 +29,7 @@
       ]),
       status
     ]);
-    dom.notice(root, store.takeNotice());
+    dom.storageNotice(store.takeNotice());
 
     function render(state) {
       var at = state.reviewed[id];
@@ -77,7 +77,7 @@
           list
         ]);
       }
-      dom.notice(root, store.takeNotice());
+      dom.storageNotice(store.takeNotice());
       function render(state) {
         rows.forEach(function (row) { row.update(state); });
       }

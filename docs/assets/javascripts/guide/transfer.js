@@ -39,7 +39,7 @@
       h("div", { class: "guide-transfer__actions" }, [exportButton, importButton, resetButton]),
       file, confirmBox, message
     ]);
-    dom.notice(root, store.takeNotice());
+    dom.storageNotice(store.takeNotice());
 
     function render(state) {
       status.textContent = summary(state);
