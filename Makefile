@@ -1,9 +1,11 @@
 # The few commands a person types. Each one installs what it needs on first use.
-#   make serve     preview on http://127.0.0.1:8000, rebuilding when the data changes
+#   make serve     preview on http://127.0.0.1:8000/ml-interview-guide/, rebuilt on each save
 #   make test      every check: data, unit, golden, built site, real browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
+#   make new       add a question as a draft (asks for title, topic and difficulty)
+#   make urls      record the addresses of new pages in data/published-urls.txt
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -19,7 +21,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test test-fast bench schema lint clean deps deps-dev browser new
+.PHONY: help serve build validate test bench schema lint hooks clean deps deps-dev browser new urls
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -53,7 +55,7 @@ browser:
 # --- what people type ---
 
 serve: deps
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	GUIDE_DRAFTS=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: deps
 	$(PY) scripts/build_site.py
@@ -64,12 +66,20 @@ validate: $(VENV)/.runtime
 schema: $(VENV)/.runtime
 	$(PY) scripts/export_schema.py
 
-lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check scripts tests
+urls: $(VENV)/.runtime
+	$(PY) scripts/published_urls.py
+
+new: $(VENV)/.runtime
+	$(PY) scripts/new_question.py
+
+lint: deps-dev
+	$(VENV)/bin/pre-commit run --all-files
+
+hooks: deps-dev
+	$(VENV)/bin/pre-commit install
 
 test: deps-dev
-	$(VENV)/bin/ruff check scripts tests
-	$(PY) scripts/validate.py
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 	$(PY) -m pytest
 
 bench: deps-dev

@@ -35,17 +35,29 @@ def data_path() -> Path:
     return Path(os.environ.get("GUIDE_DATA", loader.DEFAULT_DATA)).resolve()
 
 
+def show_drafts() -> bool:
+    """`make serve` previews drafts; a build for publishing never contains them."""
+    return os.environ.get("GUIDE_DRAFTS") == "1"
+
+
 def bank() -> tuple[Question, ...]:
+    """The questions this build publishes, in file order."""
     try:
-        return loader.load_cached(data_path())
+        questions = loader.load_cached(data_path())
     except loader.BankError as err:
         raise PluginError(
             f"the question bank has {len(err.problems)} problem(s):\n{err}"
         ) from None
+    if show_drafts():
+        return questions
+    return tuple(q for q in questions if not q.is_draft)
 
 
 def _links(config: MkDocsConfig) -> render.Links:
-    return render.Links(repo_url=(config.repo_url or "").rstrip("/"))
+    repository = config.extra.get("repository")
+    if not repository:
+        raise PluginError("mkdocs.yml: set extra.repository to the GitHub repository URL")
+    return render.Links(repo_url=repository.rstrip("/"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -80,6 +92,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(
             config, render.section_path(section), content=render.section_page(section, questions)
         ))
+    files.append(File.generated(
+        config, "contributing.md", content=contributing_page(_links(config))
+    ))
     _add_katex(files, config)
     _add_practice_export(files, config, questions)
     return files
@@ -113,6 +128,22 @@ def _add_practice_export(files: Files, config: MkDocsConfig, questions) -> None:
     files.append(File.generated(
         config, exports.PRACTICE_EXPORT_PATH, content=exports.to_json(export)
     ))
+
+
+def contributing_page(links: render.Links) -> str:
+    """CONTRIBUTING.md as a site page: one text for GitHub and the site. Its links to files
+    of the repository point at GitHub; links to site pages stay site links."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+    def relink(match: re.Match[str]) -> str:
+        target = match.group(1)
+        if target.startswith("docs/"):
+            return f"]({target.removeprefix('docs/')})"
+        return f"]({links.repo_url}/blob/{links.branch}/{target})"
+
+    text = re.sub(r"\]\((?!https?://|#)([^)\s]+)\)", relink, text)
+    front = "---\ntitle: Contributing\ndescription: How to fix, add and review questions.\n---\n"
+    return front + "\n" + text
 
 
 def _add_katex(files: Files, config: MkDocsConfig) -> None:

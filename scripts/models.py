@@ -8,6 +8,7 @@ exports and any other site engine.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
 from dataclasses import dataclass
@@ -22,6 +23,11 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 class Section(enum.StrEnum):
     general = "general"
     technical = "technical"
+
+
+class Status(enum.StrEnum):
+    draft = "draft"  # being written: previewed by `make serve`, never published
+    published = "published"
 
 
 class Difficulty(enum.StrEnum):
@@ -154,6 +160,15 @@ class Question(Strict):
     reviewed: dt.date | None = Field(
         default=None, description="When a second reader last checked the answer."
     )
+    status: Status = Field(
+        default=Status.published,
+        description="draft: work in progress, shown only by `make serve`; the answer "
+        "standard applies once it is published (the default).",
+    )
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is Status.draft
 
     @property
     def topic_info(self) -> TopicInfo:
@@ -183,6 +198,45 @@ def _normalised_title(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", title.casefold()).strip()
 
 
+# Above this similarity two titles ask the same thing in other words ("regularization" vs
+# "regularisation", "an ROC" vs "a ROC"). The most similar distinct questions of the bank
+# score about 0.75.
+NEAR_DUPLICATE = 0.85
+
+
+def similar_titles(a: str, b: str) -> bool:
+    a, b = _normalised_title(a), _normalised_title(b)
+    return a != b and difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE
+
+
+_TITLE_STOP_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "and", "or", "to", "is", "are", "what", "how", "why",
+    "do", "does", "you", "your", "would", "can", "for", "with", "between", "difference",
+})
+
+
+def _title_words(title: str) -> set[str]:
+    return {w.rstrip("s") for w in _normalised_title(title).split()
+            if w not in _TITLE_STOP_WORDS and len(w) > 1}
+
+
+def near_duplicates(titles: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    """(position, id of the earlier question) for each title nearly the same as an earlier
+    one. Only titles that share a content word are compared, so a bank of thousands of
+    questions is checked in well under a second instead of comparing every pair."""
+    by_word: dict[str, list[int]] = {}
+    found = []
+    for pos, (_, title) in enumerate(titles):
+        candidates = sorted({other for w in _title_words(title) for other in by_word.get(w, ())})
+        for other in candidates:
+            if similar_titles(title, titles[other][1]):
+                found.append((pos, titles[other][0]))
+                break
+        for w in _title_words(title):
+            by_word.setdefault(w, []).append(pos)
+    return found
+
+
 def cross_check(
     questions: list[tuple[int, Question]], known_ids: set[str] | None = None
 ) -> list[Problem]:
@@ -192,6 +246,7 @@ def cross_check(
     ids of questions that failed their own checks, so links to them are not reported
     a second time."""
     problems: list[Problem] = []
+    drafts = {q.id for _, q in questions if q.is_draft}
     first_id: dict[str, int] = {}
     first_title: dict[str, tuple[int, str]] = {}
     for index, q in questions:
@@ -225,6 +280,12 @@ def cross_check(
                         ("questions", index, field, pos), f"'{value}' is listed twice"
                     ))
                 seen.add(value)
+    for later, earlier_id in near_duplicates([(q.id, q.title) for _, q in questions]):
+        index = questions[later][0]
+        problems.append(Problem(
+            ("questions", index, "title"),
+            f"nearly the same title as '{earlier_id}': improve that question instead",
+        ))
     for index, q in questions:
         for pos, rel in enumerate(q.related):
             if rel == q.id:
@@ -235,6 +296,11 @@ def cross_check(
                 problems.append(Problem(
                     ("questions", index, "related", pos), f"no question has the id '{rel}'"
                 ))
+            elif not q.is_draft and rel in drafts:
+                problems.append(Problem(
+                    ("questions", index, "related", pos),
+                    f"'{rel}' is a draft: a published question cannot link to it yet",
+                ))
     return problems
 
 
@@ -242,6 +308,7 @@ def cross_check(
 MIN_MISTAKES = 2
 MIN_FOLLOW_UPS = 3
 MIN_TECHNICAL_REFERENCES = 2
+PLACEHOLDER = "TODO"
 
 
 def answer_standard(questions: list[tuple[int, Question]]) -> list[Problem]:
@@ -249,7 +316,15 @@ def answer_standard(questions: list[tuple[int, Question]]) -> list[Problem]:
     and a second reader's `reviewed` date; general ones teach a method and may cite less."""
     problems: list[Problem] = []
     for index, q in questions:
+        if q.is_draft:
+            continue
         where = ("questions", index)
+        for field in ("short_answer", "answer", "tips"):
+            text = getattr(q, field) or ""
+            if PLACEHOLDER in text:
+                problems.append(Problem(
+                    (*where, field), f"replace the {PLACEHOLDER} placeholder before publishing"
+                ))
         if not q.tips:
             problems.append(Problem((*where, "tips"), "missing 'tips' (how to answer)"))
         if len(q.mistakes) < MIN_MISTAKES:

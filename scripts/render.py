@@ -36,6 +36,13 @@ SECTION_DESCRIPTIONS = {
 }
 
 
+DRAFT_NOTE = (
+    '!!! warning "Draft"\n'
+    "    This question is a draft: `make serve` shows it so you can preview it; the published\n"
+    "    site leaves it out until it meets the answer standard and has been reviewed.\n"
+)
+
+
 @dataclass(frozen=True)
 class Links:
     """Where the project lives, for edit and report links."""
@@ -101,8 +108,19 @@ def _front_matter(**fields: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def _block(summary_text: str, css_class: str, anchor: str, body: str, *, open_: bool) -> str:
-    options = f"    type: {css_class}\n    attrs: {{id: {anchor}}}\n"
+# Each layer borrows the colour and icon of one of Material's admonition types.
+BLOCK_STYLES = {
+    "short-answer": "abstract",
+    "model-answer": "success",
+    "how-to-answer": "tip",
+    "common-mistakes": "failure",
+    "follow-up-questions": "question",
+}
+
+
+def _block(summary_text: str, anchor: str, body: str, *, open_: bool) -> str:
+    style = BLOCK_STYLES[anchor]
+    options = f"    type: {style}\n    attrs: {{id: {anchor}, class: q-block}}\n"
     if open_:
         options += "    open: true\n"
     return f"{FENCE} details | {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
@@ -137,18 +155,16 @@ def _references(q: Question) -> str:
 def question_blocks(q: Question, *, open_: bool = False) -> str:
     """The collapsible layers of a question, in the order a candidate uses them."""
     blocks = [
-        _block("30-second answer", "short-answer", "short-answer", q.short_answer, open_=open_),
-        _block("Model answer", "model-answer", "model-answer", q.answer, open_=open_),
+        _block("30-second answer", "short-answer", q.short_answer, open_=open_),
+        _block("Model answer", "model-answer", q.answer, open_=open_),
     ]
     if q.tips:
-        blocks.append(_block("How to answer", "how-to-answer", "how-to-answer", q.tips,
-                             open_=open_))
+        blocks.append(_block("How to answer", "how-to-answer", q.tips, open_=open_))
     if q.mistakes:
-        blocks.append(_block("Common mistakes", "mistakes", "common-mistakes", _mistakes(q),
-                             open_=open_))
+        blocks.append(_block("Common mistakes", "common-mistakes", _mistakes(q), open_=open_))
     if q.follow_ups:
-        blocks.append(_block("Follow-up questions", "follow-ups", "follow-up-questions",
-                             _follow_ups(q), open_=open_))
+        blocks.append(_block("Follow-up questions", "follow-up-questions", _follow_ups(q),
+                             open_=open_))
     return "\n".join(blocks)
 
 
@@ -193,6 +209,7 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         ),
         f"# {escape(q.title)}\n",
         meta_line(q, "../"),
+        *([DRAFT_NOTE] if q.is_draft else []),
         "Try answering out loud first, then open the blocks one at a time.\n"
         "{ .q-prompt }\n",
         question_blocks(q),

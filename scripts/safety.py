@@ -32,7 +32,9 @@ class Finding:
 
 _FENCE = re.compile(r"^( {0,3}|\s*)(`{3,}|~{3,})[^\n]*\n.*?^\s*\2[`~]*[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?\s*>")
+# An HTML tag starts with "<" directly followed by a name ("a < b" is not a tag). Closing
+# tags are not reported: the opening tag is the problem, and one report per problem is enough.
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>")
 _COMMENT = re.compile(r"<!--|<!\[CDATA\[|<\?")
 _EVENT_ATTR = re.compile(r"\bon[a-z]+\s*=", re.I)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
@@ -41,7 +43,7 @@ _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _JINJA = re.compile(r"\{\{|\{%|\{#|%\}|#\}")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _BLOCK_FENCE = re.compile(r"^ {0,3}/{3,}", re.M)
-_TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?=\s)", re.M)
+_TOP_HEADING = re.compile(r"^ {0,3}#{1,2}[ \t].*$", re.M)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -78,7 +80,7 @@ def check_markdown(text: str, *, allow_markup: bool = True) -> Iterator[tuple[st
         if problem:
             yield match.group(1), problem
     for match in _TAG.finditer(_AUTOLINK.sub(_blank, prose)):
-        _closing, name, attrs = match.groups()
+        name, attrs = match.groups()
         lowered = name.lower()
         if lowered in DANGEROUS_TAGS:
             yield match.group(0), f"<{lowered}> is not allowed in contributed text"
@@ -99,7 +101,7 @@ def check_markdown(text: str, *, allow_markup: bool = True) -> Iterator[tuple[st
     for match in _BLOCK_FENCE.finditer(prose):
         yield match.group(0).strip(), "a line may not start with '///': it would end the block"
     for match in _TOP_HEADING.finditer(prose):
-        yield match.group(0).strip() + " ", (
+        yield match.group(0).strip(), (
             "use level-3 headings (###) or deeper: levels 1 and 2 belong to the page"
         )
     for match in _JINJA.finditer(prose):

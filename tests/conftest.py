@@ -10,6 +10,11 @@ from pathlib import Path
 
 import pytest
 
+# One BLAS thread for the answers' snippets: their printed results do not depend on it, and
+# on a two-core machine that also runs a browser, more threads only fight for the cores.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -41,7 +41,7 @@ def test_problems_are_printed_one_per_line_and_exit_one(tmp_path: Path) -> None:
     assert len(lines) == 1
     file, line, col, field, message = lines[0].split(":", 4)
     assert Path(file).resolve() == path.resolve()
-    assert (int(line), int(col), field) == (8, 17, " questions[0].difficulty")
+    assert (int(line), int(col), field) == (7, 17, " questions[0].difficulty")
     assert "'easy', 'medium' or 'hard'" in message
 
 
@@ -49,7 +49,7 @@ def test_github_actions_annotations(tmp_path: Path) -> None:
     result = run(str(broken(tmp_path)), GITHUB_ACTIONS="true")
     annotation = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert len(annotation) == 1
-    assert ",line=8,col=17,title=questions[0].difficulty::" in annotation[0]
+    assert ",line=7,col=17,title=questions[0].difficulty::" in annotation[0]
 
 
 def test_default_is_the_real_data_file() -> None:
