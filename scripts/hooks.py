@@ -2,7 +2,8 @@
 
 It loads and validates the data once per build, adds the generated pages to the build in
 memory (nothing is written into docs/), points each question's edit link at the data file,
-serves KaTeX from the site itself, and makes `mkdocs serve` rebuild when the data changes.
+serves KaTeX from the site itself, publishes the practice export (api/v1/questions.json),
+and makes `mkdocs serve` rebuild when the data changes.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
     sys.path.insert(0, str(ROOT))
 
+import markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import anki_deck, bank_export, loader, print_page, render, safety  # noqa: E402
+from scripts import anki_deck, bank_export, exports, loader, print_page, render, safety  # noqa: E402
 from scripts.models import Question, Section  # noqa: E402
 
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -95,7 +97,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ))
     _add_downloads(files, config, questions)
     _add_katex(files, config)
+    _add_practice_export(files, config, questions)
     return files
+
+
+def _add_practice_export(files: Files, config: MkDocsConfig, questions) -> None:
+    # Short answers are rendered with the site's own Markdown settings, so that math stays
+    # in `.arithmatex` elements for math.js to typeset on the practice pages.
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+    )
+
+    def render_markdown(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    data = data_path()
+    sources = [
+        (path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name,
+         path.read_bytes())
+        for path in loader.data_files(data)
+    ]
+    export = exports.practice_export(
+        questions,
+        render_markdown=render_markdown,
+        urls={f.src_uri: f.url for f in files},
+        question_src=render.question_path,
+        topic_src=render.topic_path,
+        generated_from=exports.source_info(sources),
+    )
+    files.append(File.generated(
+        config, exports.PRACTICE_EXPORT_PATH, content=exports.to_json(export)
+    ))
 
 
 def contributing_page(links: render.Links) -> str:

@@ -152,3 +152,10 @@ def test_the_markdown_line_builds_into_a_working_image(tmp_path: Path, rendered)
         served = (page.parent / src).resolve()
         assert served.is_file() and served.read_bytes() == (
             ROOT / "docs" / "assets" / "figures" / served.name).read_bytes()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_figure_is_shown_in_the_first_answer_it_explains(name: str) -> None:
+    by_id = {q.id: q for q in loader.load(loader.DEFAULT_DATA)}
+    first = figures.FIGURES[name].questions[0]
+    assert f"{figures.MARKDOWN_PREFIX}{name}.svg)" in by_id[first].answer, (name, first)

@@ -5,14 +5,23 @@
   "use strict";
   var katexBase = new URL("../katex/", document.currentScript.src);
   var loading = null;
+  var css = null;
+
+  // Instant navigation removes the head elements the next page lacks, this stylesheet
+  // included, so it is put back whenever math is typeset.
+  function attachStylesheet() {
+    if (!css) {
+      css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("katex.min.css", katexBase).href;
+    }
+    if (!css.isConnected) document.head.appendChild(css);
+  }
 
   function loadKatex() {
+    attachStylesheet();
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
-        var css = document.createElement("link");
-        css.rel = "stylesheet";
-        css.href = new URL("katex.min.css", katexBase).href;
-        document.head.appendChild(css);
         var script = document.createElement("script");
         script.src = new URL("katex.min.js", katexBase).href;
         script.onload = function () { resolve(window.katex); };
