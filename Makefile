@@ -3,10 +3,12 @@
 #   make test      every check: data, unit, golden, built site, real browser, quality gates
 #   make quality   the quality gates alone: HTML validity, links, axe, Lighthouse, browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
+#   make pdf       print the built site's printable guide to PDF with Chromium (after build)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
 #   make new       add a question as a draft (asks for title, topic and difficulty)
 #   make urls      record the addresses of new pages in data/published-urls.txt
+#   make figures   redraw docs/assets/figures/*.svg from their computations (commit the result)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,8 +24,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test quality bench schema lint hooks clean deps deps-dev \
-	browser new urls
+.PHONY: help serve build validate test quality bench schema figures lint hooks clean deps \
+	deps-dev browser new urls
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -63,11 +65,19 @@ serve: deps
 build: deps
 	$(PY) scripts/build_site.py
 
+# Playwright drives Debian's Chromium, as in the browser tests; the PDF goes into site/.
+.PHONY: pdf
+pdf: $(VENV)/.dev browser
+	$(PY) scripts/make_pdf.py
+
 validate: $(VENV)/.runtime
 	$(PY) scripts/validate.py
 
 schema: $(VENV)/.runtime
 	$(PY) scripts/export_schema.py
+
+figures: $(VENV)/.dev
+	$(PY) scripts/figures.py
 
 urls: $(VENV)/.runtime
 	$(PY) scripts/published_urls.py

@@ -2,7 +2,8 @@
 
 It loads and validates the data once per build, adds the generated pages to the build in
 memory (nothing is written into docs/), points each question's edit link at the data file,
-serves KaTeX from the site itself, and makes `mkdocs serve` rebuild when the data changes.
+serves KaTeX from the site itself, publishes the practice export (api/v1/questions.json),
+and makes `mkdocs serve` rebuild when the data changes.
 It also corrects the few parts of Material's HTML that no template block reaches (see
 MARKUP_FIXES; everything else is fixed in overrides/main.html), and in page content gives
 each code block an id of its own, turns empty table header cells into plain cells and keeps
@@ -21,12 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
     sys.path.insert(0, str(ROOT))
 
+import markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import loader, render  # noqa: E402
+from scripts import anki_deck, bank_export, exports, loader, print_page, render, safety  # noqa: E402
 from scripts.models import Question, Section  # noqa: E402
 
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -98,8 +100,40 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(
         config, "contributing.md", content=contributing_page(_links(config))
     ))
+    _add_downloads(files, config, questions)
     _add_katex(files, config)
+    _add_practice_export(files, config, questions)
     return files
+
+
+def _add_practice_export(files: Files, config: MkDocsConfig, questions) -> None:
+    # Short answers are rendered with the site's own Markdown settings, so that math stays
+    # in `.arithmatex` elements for math.js to typeset on the practice pages.
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+    )
+
+    def render_markdown(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    data = data_path()
+    sources = [
+        (path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name,
+         path.read_bytes())
+        for path in loader.data_files(data)
+    ]
+    export = exports.practice_export(
+        questions,
+        render_markdown=render_markdown,
+        urls={f.src_uri: f.url for f in files},
+        question_src=render.question_path,
+        topic_src=render.topic_path,
+        generated_from=exports.source_info(sources),
+    )
+    files.append(File.generated(
+        config, exports.PRACTICE_EXPORT_PATH, content=exports.to_json(export)
+    ))
 
 
 def contributing_page(links: render.Links) -> str:
@@ -113,7 +147,11 @@ def contributing_page(links: render.Links) -> str:
             return f"]({target.removeprefix('docs/')})"
         return f"]({links.repo_url}/blob/{links.branch}/{target})"
 
-    text = re.sub(r"\]\((?!https?://|#)([^)\s]+)\)", relink, text)
+    # Relink in prose only: in code, an example such as `![alt](../assets/figures/x.svg)`
+    # must stay as written. without_code() blanks code and keeps every position.
+    prose = safety.without_code(text)
+    for match in reversed(list(re.finditer(r"\]\((?!https?://|#)([^)\s]+)\)", prose))):
+        text = text[:match.start()] + relink(match) + text[match.end():]
     front = "---\ntitle: Contributing\ndescription: How to fix, add and review questions.\n---\n"
     return front + "\n" + text
 
@@ -218,3 +256,53 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(data_path().parent))
     server.watch(str(ROOT / "scripts"))
     return server
+
+
+# --- Take it with you: the printable guide, the Anki deck, the data exports ---
+
+
+def deck_timestamp() -> int:
+    """The Anki notes' modification time. Anki replaces an imported note only by a newer
+    one, so this moves forward with the data: SOURCE_DATE_EPOCH when set (reproducible
+    builds), else the newest data file's modification time. Rebuilding unchanged data
+    gives the same deck, byte for byte."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return max(int(path.stat().st_mtime) for path in loader.data_files(data_path()))
+
+
+def _add_downloads(files: Files, config: MkDocsConfig, questions) -> None:
+    site_url = config.site_url or "/"
+
+    def page_url(src_uri: str) -> str:
+        # Absolute, for places with no site around them: cards, paper, other programs.
+        file = files.get_file_from_path(src_uri)
+        return site_url + (file.url if file is not None else src_uri)
+
+    files.append(File.generated(
+        config, print_page.PAGE_PATH,
+        content=print_page.print_page(questions, page_url=page_url, site_url=site_url),
+        inclusion=InclusionLevel.NOT_IN_NAV,  # linked from the downloads page
+    ))
+    render_html = anki_deck.markdown_renderer(
+        config.markdown_extensions, config.mdx_configs or {}
+    )
+
+    def local_file(src_uri: str) -> Path | None:
+        file = files.get_file_from_path(src_uri)
+        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
+
+    media = anki_deck.media_files(questions, local_file)
+    deck = anki_deck.deck(questions, render_html=render_html, page_url=page_url,
+                          site_url=site_url, media=media)
+    files.append(File.generated(
+        config, anki_deck.DECK_PATH,
+        content=anki_deck.package_bytes(deck, deck_timestamp(), media),
+    ))
+    export = bank_export.export(questions, site_url=site_url, page_url=page_url)
+    for path, content in (
+        (bank_export.JSON_PATH, bank_export.to_json(export)),
+        (bank_export.SCHEMA_PATH, bank_export.schema_text(site_url)),
+        (bank_export.CSV_PATH, bank_export.to_csv(export)),
+    ):
+        files.append(File.generated(config, path, content=content))

@@ -6,6 +6,7 @@ Page paths, relative to the docs folder: a question at `questions/<id>.md`, a to
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import textwrap
@@ -170,6 +171,26 @@ def question_blocks(q: Question, *, open_: bool = False) -> str:
     return "\n".join(blocks)
 
 
+def widget(name: str, css_class: str, **data: str) -> str:
+    """An empty element the site's practice scripts fill in (docs/assets/javascripts/guide/).
+    Empty, so a page read without JavaScript shows nothing that cannot work."""
+    attrs = "".join(
+        f' data-{key.replace("_", "-")}="{html.escape(value, quote=True)}"'
+        for key, value in data.items()
+    )
+    return f'<div class="{css_class}" data-guide="{name}"{attrs}></div>\n'
+
+
+def review_control(q: Question) -> str:
+    """Where a question page shows its "mark as reviewed" control."""
+    return widget("review-toggle", "guide-review", question_id=q.id)
+
+
+def progress_bars(topic: str | None = None) -> str:
+    """Where a page shows the reader's progress: one topic, or every topic."""
+    return widget("topic-progress", "guide-progress", **({"topic": topic} if topic else {}))
+
+
 def meta_line(q: Question, prefix: str) -> str:
     topic = TOPICS[q.topic.value]
     return (
@@ -195,6 +216,7 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         "Try answering out loud first, then open the blocks one at a time.\n"
         "{ .q-prompt }\n",
         question_blocks(q),
+        review_control(q),
     ]
     if q.references:
         parts.append("## References\n\n" + _references(q) + "\n")
@@ -234,6 +256,7 @@ def topic_page(topic: str, questions: Sequence[Question]) -> str:
         f"{escape(info.description)}\n",
         f"Part of [{SECTION_TITLES[info.section]}](../{section_path(info.section)}). "
         f"{len(mine)} question{'s' if len(mine) != 1 else ''}.\n",
+        progress_bars(topic),
         question_table(mine, "../"),
     ])
 

@@ -1,9 +1,16 @@
 """Contributed text is data, never code: find what must not reach a page.
 
 Rejected outside code: raw HTML other than a few harmless inline tags, `<script>`,
-`<iframe>`, `<style>`, event-handler and style attributes, Jinja syntax, and links that
-are not https (`javascript:`, `data:`, `http:` and any other scheme). Inside fenced or
-inline code everything is shown literally by Markdown, so it is allowed there.
+`<iframe>`, `<style>`, event-handler and style attributes (also through attribute lists,
+`{ onclick=... }`), Jinja syntax, and links that are not https (`javascript:`, `data:`,
+`http:` and any other scheme). Inside fenced or inline code everything is shown literally
+by Markdown, so it is allowed there.
+
+Images must be the site's own figures: `![what it shows](../assets/figures/NAME.svg)`, with
+alt text, pointing at a file that exists in docs/assets/figures/ (scripts/figures.py draws
+them). The path is relative to the question page's Markdown source, `questions/<id>.md`,
+which is how MkDocs resolves and checks it; the built page at /questions/<id>/ links
+`../../assets/figures/NAME.svg`. An image from another host would be a request to it.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from scripts.models import Question
@@ -21,6 +29,10 @@ DANGEROUS_TAGS = frozenset({
     "script", "iframe", "style", "object", "embed", "form", "input", "button", "link",
     "meta", "base", "svg", "math", "frame", "frameset", "template", "textarea", "select",
 })
+
+
+FIGURES_DIR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "figures"
+FIGURE_PREFIX = "../assets/figures/"
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,18 @@ _JINJA = re.compile(r"\{\{|\{%|\{#|%\}|#\}")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _BLOCK_FENCE = re.compile(r"^ {0,3}/{3,}", re.M)
 _TOP_HEADING = re.compile(r"^ {0,3}#{1,2}[ \t].*$", re.M)
+# Python-Markdown's attr_list turns `{ key=value }` after an element into HTML attributes.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*[^{}\n]*\}")
+_STYLE_ATTR = re.compile(r"\bstyle\s*=", re.I)
+# ![alt](src "optional title"); the alt text may hold escaped brackets.
+_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*(?P<src><[^>\n]*>|[^)\s]*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+# What is left of `![...]` once inline images are removed: reference or shortcut images,
+# whose address comes from a `[label]: url` definition elsewhere.
+_OTHER_IMAGE = re.compile(r"!\[(?:\\.|[^\]\\])*\](?:\[[^\]]*\])?")
+_FIGURE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.svg$")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -109,6 +133,52 @@ def check_markdown(text: str, *, allow_markup: bool = True) -> Iterator[tuple[st
             f"template syntax '{match.group(0)}' is not allowed outside code "
             "(write it inside backticks)"
         )
+    for match in _ATTR_LIST.finditer(prose):
+        if _EVENT_ATTR.search(match.group(0)):
+            yield match.group(0), "event-handler attributes (on...=) are not allowed"
+        elif _STYLE_ATTR.search(match.group(0)):
+            yield match.group(0), "style attributes are not allowed"
+
+
+def _image_problem(src: str, figures_dir: Path) -> str | None:
+    example = f"![what the figure shows]({FIGURE_PREFIX}NAME.svg)"
+    if src.startswith(FIGURE_PREFIX):
+        name = src[len(FIGURE_PREFIX):]
+        if not _FIGURE_NAME.match(name):
+            return (f"figure file names are lowercase words joined by hyphens, ending in "
+                    f".svg: {example}")
+        if not (figures_dir / name).is_file():
+            return (f"no figure '{name}' in docs/assets/figures/: figures are drawn by "
+                    "scripts/figures.py (see CONTRIBUTING.md, 'Adding a figure')")
+        return None
+    if _SCHEME.match(src) or src.startswith("//"):
+        return ("images from other sites are not allowed (the site loads nothing from other "
+                f"hosts): add the figure to scripts/figures.py and write {example}")
+    if "assets/figures/" in src:
+        name = src.rsplit("/", 1)[-1]
+        return (f"write the path as {FIGURE_PREFIX}{name}: it is relative to the page's "
+                "source, questions/<id>.md")
+    return f"an image must be one of the site's figures, written {example}"
+
+
+def check_images(text: str, figures_dir: Path = FIGURES_DIR) -> Iterator[tuple[str, str]]:
+    """(needle, message) for each image that is not an existing figure with alt text."""
+    prose = without_code(text)
+    for match in _IMAGE.finditer(prose):
+        src = match.group("src").strip("<>").strip()
+        needle = match.group(0) if "\n" not in match.group(0) else src
+        if not match.group("alt").strip():
+            yield needle, (
+                "an image needs alt text that says what the figure shows: "
+                f"![what it shows]({src})"
+            )
+        problem = _image_problem(src, figures_dir)
+        if problem:
+            yield needle, problem
+    for match in _OTHER_IMAGE.finditer(_IMAGE.sub(_blank, prose)):
+        yield match.group(0), (
+            f"write an image inline, as ![what the figure shows]({FIGURE_PREFIX}NAME.svg)"
+        )
 
 
 def _text_fields(q: Question) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
@@ -130,9 +200,12 @@ def _text_fields(q: Question) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
             yield ("references", i, "locator"), r.locator, False
 
 
-def check_question(q: Question) -> list[Finding]:
+def check_question(q: Question, figures_dir: Path = FIGURES_DIR) -> list[Finding]:
     findings = []
     for path, text, is_markdown in _text_fields(q):
         for needle, message in check_markdown(text, allow_markup=is_markdown):
             findings.append(Finding(path, needle, message))
+        if is_markdown:  # plain-text fields are escaped: an image there is shown as text
+            for needle, message in check_images(text, figures_dir):
+                findings.append(Finding(path, needle, message))
     return findings
