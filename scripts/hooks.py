@@ -224,8 +224,8 @@ _CODE_PRE = re.compile(r"<pre>(?=(?:<span></span>)?<code)")
 # gives every heading a permalink: a link inside a summary, the control that opens the block
 # (axe: nested-interactive). The table of contents still links to these headings.
 _SUMMARY_PERMALINK = re.compile(
-    r'(<summary>\s*<h2 id="[^"]+">[^<]*)<a class="headerlink" href="#[^"]+" '
-    r'title="Permanent link">&para;</a>(</h2>)'
+    r'(<summary>\s*<h([2-6]) id="[^"]+">[^<]*)<a class="headerlink" href="#[^"]+" '
+    r'title="Permanent link">&para;</a>(</h\2>)'
 )
 
 
@@ -239,7 +239,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     numbers = itertools.count()
     html = _CODE_PRE.sub(lambda _: f'<pre id="code-{next(numbers)}">', html)
     html = _EMPTY_HEADER_CELL.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
-    return _SUMMARY_PERMALINK.sub(r"\1\2", html)
+    return _SUMMARY_PERMALINK.sub(r"\1\3", html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -62,12 +62,13 @@ def _link_on_print_page(ids: set[str]) -> relocate.LinkMap:
 
 
 def _blocks(q: Question, ids: set[str]) -> str:
-    text = render.question_blocks(q, open_=True)
+    # The question is a level-3 heading here, so the blocks' summaries are level 4 and the
+    # contributed headings (level 3 and deeper) move two levels down, under them.
+    text = render.question_blocks(q, open_=True, level=4)
     text = _BLOCK_ID.sub(rf"\g<1>{question_anchor(q.id)}-\g<2>\g<3>", text)
     text = relocate.rebase_links(text, _link_on_print_page(ids))
     text = relocate.namespace_labels(text, f"{q.id}-")
-    # Contributed headings start at level 3, the level of the question here.
-    return relocate.shift_headings(text, 1)
+    return relocate.shift_headings(text, 2)
 
 
 def _question(q: Question, by_id: dict[str, Question], page_url: Callable[[str], str]) -> str:

@@ -118,15 +118,16 @@ BLOCK_STYLES = {
 }
 
 
-def _block(summary_text: str, anchor: str, body: str, *, open_: bool) -> str:
-    # The summary is a level-2 heading: each block is a section of the page, the headings
-    # of an answer (level 3 and deeper) sit under it, and screen-reader users can jump from
-    # block to block by heading.
+def _block(summary_text: str, anchor: str, body: str, *, open_: bool, level: int) -> str:
+    # The summary is a heading (level 2 on a question's page): each block is a section of
+    # the page, the headings of an answer (level 3 and deeper there) sit under it, and
+    # screen-reader users can jump from block to block by heading.
     style = BLOCK_STYLES[anchor]
     options = f"    type: {style}\n    attrs: {{id: {anchor}, class: q-block}}\n"
     if open_:
         options += "    open: true\n"
-    return f"{FENCE} details | ## {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
+    heading = "#" * level
+    return f"{FENCE} details | {heading} {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
 
 
 def difficulty_label(difficulty: Difficulty) -> str:
@@ -155,19 +156,22 @@ def _references(q: Question) -> str:
     return "\n".join(lines)
 
 
-def question_blocks(q: Question, *, open_: bool = False) -> str:
-    """The collapsible layers of a question, in the order a candidate uses them."""
+def question_blocks(q: Question, *, open_: bool = False, level: int = 2) -> str:
+    """The collapsible layers of a question, in the order a candidate uses them; `level` is
+    the heading level of their summaries (contributed headings start one level deeper)."""
+    def block(summary_text: str, anchor: str, body: str) -> str:
+        return _block(summary_text, anchor, body, open_=open_, level=level)
+
     blocks = [
-        _block("30-second answer", "short-answer", q.short_answer, open_=open_),
-        _block("Model answer", "model-answer", q.answer, open_=open_),
+        block("30-second answer", "short-answer", q.short_answer),
+        block("Model answer", "model-answer", q.answer),
     ]
     if q.tips:
-        blocks.append(_block("How to answer", "how-to-answer", q.tips, open_=open_))
+        blocks.append(block("How to answer", "how-to-answer", q.tips))
     if q.mistakes:
-        blocks.append(_block("Common mistakes", "common-mistakes", _mistakes(q), open_=open_))
+        blocks.append(block("Common mistakes", "common-mistakes", _mistakes(q)))
     if q.follow_ups:
-        blocks.append(_block("Follow-up questions", "follow-up-questions", _follow_ups(q),
-                             open_=open_))
+        blocks.append(block("Follow-up questions", "follow-up-questions", _follow_ups(q)))
     return "\n".join(blocks)
 
 

@@ -1,7 +1,8 @@
 """The page types every quality gate checks: one list, in one place.
 
-Accessibility (axe, both palettes), Lighthouse and the site-wholeness check all iterate over
-PAGE_TYPES. A new kind of page (say a practice page) joins every gate by adding one line here.
+Accessibility (axe, both palettes), Lighthouse, the clean-load browser check and the
+site-wholeness check all iterate over PAGE_TYPES. A new kind of page joins every gate by
+adding one line here.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class PageType:
     ready: str | None = None
     # Where Lighthouse audits the page, when that differs from `url` (see the 404 entry).
     audit_url: str | None = None
+    # False only for a page whose template Lighthouse already audits through another entry,
+    # or which it cannot audit in reasonable time; each such entry says why.
+    lighthouse: bool = True
 
     @property
     def lighthouse_url(self) -> str:
@@ -48,4 +52,22 @@ PAGE_TYPES: tuple[PageType, ...] = (
     # its own address, where it is served with status 200.
     PageType("not-found", "this-page-does-not-exist/", "404.html", status=404,
              audit_url="404.html"),
+    # Practice mode: the widgets fill the page from api/v1/questions.json.
+    PageType("practice", "practice/", "practice/index.html",
+             ready="[data-guide=flashcards] .guide-card"),
+    PageType("mock-interview", "mock-interview/", "mock-interview/index.html",
+             ready="[data-guide=mock-interview] button[type=submit]"),
+    # Every question with every block open: axe reads all the contributed content here, in
+    # both palettes. Lighthouse would take a minute and a half on this one page, whose
+    # template it audits through the pages above, so it is left out of Lighthouse.
+    PageType("print", "print/", "print/index.html", lighthouse=False),
+    # Hand-written pages of the About page's template: axe reads their own content (code in
+    # links, tables); Lighthouse audits the template through "about".
+    PageType("downloads", "downloads/", "downloads/index.html", lighthouse=False),
+    PageType("data", "data/", "data/index.html", lighthouse=False),
+    PageType("contributing", "contributing/", "contributing/index.html", lighthouse=False),
+    PageType("answer-standard", "answer-standard/", "answer-standard/index.html",
+             lighthouse=False),
 )
+
+LIGHTHOUSE_PAGE_TYPES = tuple(t for t in PAGE_TYPES if t.lighthouse)

@@ -20,10 +20,16 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
+from scripts import print_page
 from tests.conftest import ROOT
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_url"]
 SITE = urlsplit(SITE_URL)
+# Files the deployment adds to the site after `make build`, so the built site under test lacks
+# them; a link to one counts as resolved. Each is checked below to be really made on deploy.
+POST_BUILD_FILES = {
+    print_page.PDF_PATH: "make pdf",  # the printable guide as PDF (scripts/make_pdf.py)
+}
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 # Attributes whose value the browser follows or fetches.
@@ -126,6 +132,11 @@ def collect(site: Path) -> tuple[list[Link], dict[Path, set[str]]]:
     return links, ids
 
 
+def _post_build_file(url: str) -> bool:
+    path = unquote(urlsplit(url).path)
+    return path.startswith(SITE.path) and path[len(SITE.path):] in POST_BUILD_FILES
+
+
 def check(site: Path) -> list[str]:
     """Every broken internal link or anchor and every malformed external link."""
     links, ids = collect(site)
@@ -140,6 +151,8 @@ def check(site: Path) -> list[str]:
                 problems.append(f"{link.source}: {link.url}: {problem}")
             continue
         target = target_file(site, link.url)
+        if target is None and _post_build_file(link.url):
+            continue
         if target is None:
             problems.append(f"{link.source}: {link.url}: no such file in the site")
         elif parts.fragment and target.suffix == ".html" and (
@@ -163,6 +176,18 @@ def test_every_link_and_anchor_resolves(full_site: Path) -> None:
     assert any(urlsplit(link.url).fragment for link in internal), "no anchor links found"
     problems = check(full_site)
     assert problems == [], f"{len(problems)} broken link(s):\n" + "\n".join(problems)
+
+
+def test_files_added_after_the_build_are_made_on_every_deploy() -> None:
+    """A link to a post-build file is only good if the deployment makes that file: the
+    Pages workflow runs the command after `make build`, and the command writes that path."""
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8")
+    steps = re.findall(r"^\s+run: (.+)$", workflow, re.M)
+    for path, command in POST_BUILD_FILES.items():
+        assert command in steps, f"pages.yml does not run `{command}`, which makes {path}"
+        assert steps.index(command) > steps.index("make build"), command
+    # make_pdf.py writes to <site>/PDF_PATH unless told otherwise.
+    assert "args.site_dir / PDF_PATH" in (ROOT / "scripts" / "make_pdf.py").read_text("utf-8")
 
 
 @pytest.fixture

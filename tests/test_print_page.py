@@ -131,7 +131,7 @@ def test_questions_link_to_each_other_within_the_printed_page() -> None:
     assert "[this](#q-other)" in text
     assert "[a topic](topics/statistics.md)" in text
     assert "![The L1 and L2 balls](assets/figures/l1-l2.svg)" in text
-    assert "\n#### A heading\n" in text
+    assert "\n##### A heading\n" in text  # under the question (3) and its block (4)
     assert f"[^{first.id}-1]" in text
     assert text.count(f"{render.FENCE} details |") == text.count("    open: true") == 10
     assert f"]({SITE_URL}questions/other/)" in text

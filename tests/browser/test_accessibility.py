@@ -1,5 +1,8 @@
 """axe-core finds no accessibility violation on any page type, in the light palette and in
-the dark one, as loaded and with every answer block open. No axe rule is disabled."""
+the dark one, as loaded and with every answer block open. No axe rule is disabled.
+
+Every question's contributed content is read too: the printable guide (a page type) holds
+all of it with every block open."""
 
 from __future__ import annotations
 
@@ -61,30 +64,3 @@ def test_no_axe_violations(browser: Browser, base_url: str, page_type: PageType,
     finally:
         context.close()
 
-
-@pytest.mark.parametrize("palette", sorted(PALETTES))
-def test_no_axe_violations_in_any_answer(browser: Browser, base_url: str, bank,
-                                         palette: str) -> None:
-    """Every question's content, every block open: contributed tables, code and math differ
-    from page to page. The page around the content is the same on every question page and
-    is checked above, so axe looks at the content only here."""
-    context = browser.new_context(base_url=base_url, color_scheme=palette,
-                                  viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        watch = PageWatch(origin_of(base_url))
-        watch.attach(page)
-        found = {}
-        for question in bank:
-            page.goto(f"questions/{question.id}/")
-            page.wait_for_function(
-                "!document.querySelector('.arithmatex:not([data-typeset])')")
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            violations = _axe.run(page, context=".md-content").response["violations"]
-            if violations:
-                found[question.id] = _describe(violations)
-        report = "\n".join(f"{qid}:\n{text}" for qid, text in found.items())
-        assert found == {}, f"{len(found)} question page(s) with violations:\n{report}"
-        watch.assert_clean()
-    finally:
-        context.close()

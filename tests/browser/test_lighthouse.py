@@ -18,7 +18,7 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM
 from tests.conftest import ROOT
-from tests.page_types import PAGE_TYPES, PageType
+from tests.page_types import LIGHTHOUSE_PAGE_TYPES, PageType
 from tests.reporting import LIGHTHOUSE_SUMMARY
 
 pytestmark = pytest.mark.browser
@@ -63,7 +63,7 @@ def reports(served_site: str, request: pytest.FixtureRequest) -> dict[str, dict]
     assert LIGHTHOUSE.exists(), f"{LIGHTHOUSE} is missing: `make test` installs it (npm ci)"
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make test` installs it"
     reports, summary = {}, {}
-    for page_type in PAGE_TYPES:
+    for page_type in LIGHTHOUSE_PAGE_TYPES:
         url = served_site + page_type.lighthouse_url
         report = run_lighthouse(url, RESULTS / "lighthouse" / f"{page_type.name}.json")
         reports[page_type.name] = report
@@ -78,16 +78,16 @@ def reports(served_site: str, request: pytest.FixtureRequest) -> dict[str, dict]
         }
     summary_file = RESULTS / "lighthouse.json"
     summary_file.write_text(json.dumps({
-        "lighthouse": reports[PAGE_TYPES[0].name]["lighthouseVersion"],
+        "lighthouse": reports[LIGHTHOUSE_PAGE_TYPES[0].name]["lighthouseVersion"],
         "form_factor": "mobile",
-        "chromium": reports[PAGE_TYPES[0].name]["environment"]["hostUserAgent"],
+        "chromium": reports[LIGHTHOUSE_PAGE_TYPES[0].name]["environment"]["hostUserAgent"],
         "pages": summary,
     }, indent=2) + "\n", encoding="utf-8")
     request.config.stash[LIGHTHOUSE_SUMMARY] = (summary_file, summary)
     return reports
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda t: t.name)
+@pytest.mark.parametrize("page_type", LIGHTHOUSE_PAGE_TYPES, ids=lambda t: t.name)
 def test_lighthouse_scores_100(reports: dict[str, dict], page_type: PageType) -> None:
     report = reports[page_type.name]
     assert report.get("runtimeError") is None, report["runtimeError"]
