@@ -1,7 +1,9 @@
 # The few commands a person types. Each one installs what it needs on first use.
 #   make serve     preview on http://127.0.0.1:8000/ml-interview-guide/, rebuilt on each save
-#   make test      every check: data, unit, golden, built site, real browser
+#   make test      every check: data, unit, golden, built site, real browser, quality gates
+#   make quality   the quality gates alone: HTML validity, links, axe, Lighthouse, browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
+#   make pdf       print the built site's printable guide to PDF with Chromium (after build)
 #   make validate  check data/questions.yml (python scripts/validate.py PATH for any file)
 #   make bench     benchmarks against a plain Material site; writes benchmarks/README.md
 #   make new       add a question as a draft (asks for title, topic and difficulty)
@@ -22,7 +24,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test bench schema figures lint hooks clean deps deps-dev browser new urls
+.PHONY: help serve build validate test quality bench schema figures lint hooks clean deps \
+	deps-dev browser new urls
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -38,6 +41,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# KaTeX for the site; Lighthouse (a devDependency) for the tests.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -60,6 +64,11 @@ serve: deps
 
 build: deps
 	$(PY) scripts/build_site.py
+
+# Playwright drives Debian's Chromium, as in the browser tests; the PDF goes into site/.
+.PHONY: pdf
+pdf: $(VENV)/.dev browser
+	$(PY) scripts/make_pdf.py
 
 validate: $(VENV)/.runtime
 	$(PY) scripts/validate.py
@@ -85,6 +94,10 @@ hooks: deps-dev
 test: deps-dev
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 	$(PY) -m pytest
+
+# Lighthouse scores land in test-results/lighthouse.json (and are printed at the end).
+quality: deps-dev
+	$(PY) -m pytest tests/test_html_validity.py tests/test_links.py tests/browser
 
 bench: deps-dev
 	$(PY) scripts/bench.py

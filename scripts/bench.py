@@ -106,6 +106,8 @@ def _render_macros(text: str) -> str:
 
     env = _MacroEnv()
     site_macros.define_env(env)
+    # mkdocs-macros also offers the site's configuration as `config`.
+    env.variables["config"] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     text = re.sub(r"(?m)^render_macros: true\n", "", text)
     return jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(text).render(
         **env.variables

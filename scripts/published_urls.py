@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts import loader, render  # noqa: E402
+from scripts import loader, print_page, render  # noqa: E402
 from scripts.models import TOPICS, Section  # noqa: E402
 
 LIST = ROOT / "data" / "published-urls.txt"
@@ -39,6 +39,7 @@ def current_urls(data: Path = loader.DEFAULT_DATA) -> list[str]:
     sources += [render.question_path(q.id) for q in loader.load(data) if not q.is_draft]
     sources += [render.topic_path(t) for t in TOPICS]
     sources += [render.section_path(s) for s in Section]
+    sources += [print_page.PAGE_PATH]
     return sorted({page_url(s) for s in sources})
 
 

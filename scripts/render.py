@@ -6,6 +6,7 @@ Page paths, relative to the docs folder: a question at `questions/<id>.md`, a to
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import textwrap
@@ -124,14 +125,18 @@ BLOCK_STYLES = {
 NOT_INDEXED = 'data-search-exclude="true"'
 
 
-def _block(summary_text: str, anchor: str, body: str, *, open_: bool,
+def _block(summary_text: str, anchor: str, body: str, *, open_: bool, level: int,
            indexed: bool = True) -> str:
+    # The summary is a heading (level 2 on a question's page): each block is a section of
+    # the page, the headings of an answer (level 3 and deeper there) sit under it, and
+    # screen-reader users can jump from block to block by heading.
     style = BLOCK_STYLES[anchor]
     attrs = f"id: {anchor}, class: q-block" + ("" if indexed else ", data-search-exclude: 'true'")
     options = f"    type: {style}\n    attrs: {{{attrs}}}\n"
     if open_:
         options += "    open: true\n"
-    return f"{FENCE} details | {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
+    heading = "#" * level
+    return f"{FENCE} details | {heading} {summary_text}\n{options}\n{body.strip()}\n\n{FENCE}\n"
 
 
 def difficulty_label(difficulty: Difficulty) -> str:
@@ -160,22 +165,44 @@ def _references(q: Question) -> str:
     return "\n".join(lines)
 
 
-def question_blocks(q: Question, *, open_: bool = False) -> str:
-    """The collapsible layers of a question, in the order a candidate uses them."""
+def question_blocks(q: Question, *, open_: bool = False, level: int = 2) -> str:
+    """The collapsible layers of a question, in the order a candidate uses them; `level` is
+    the heading level of their summaries (contributed headings start one level deeper)."""
+    def block(summary_text: str, anchor: str, body: str, indexed: bool = True) -> str:
+        return _block(summary_text, anchor, body, open_=open_, level=level, indexed=indexed)
+
     blocks = [
-        _block("30-second answer", "short-answer", q.short_answer, open_=open_),
-        _block("Model answer", "model-answer", q.answer, open_=open_),
+        block("30-second answer", "short-answer", q.short_answer),
+        block("Model answer", "model-answer", q.answer),
     ]
     if q.tips:
-        blocks.append(_block("How to answer", "how-to-answer", q.tips, open_=open_,
-                             indexed=False))
+        blocks.append(block("How to answer", "how-to-answer", q.tips, indexed=False))
     if q.mistakes:
-        blocks.append(_block("Common mistakes", "common-mistakes", _mistakes(q), open_=open_,
-                             indexed=False))
+        blocks.append(block("Common mistakes", "common-mistakes", _mistakes(q), indexed=False))
     if q.follow_ups:
-        blocks.append(_block("Follow-up questions", "follow-up-questions", _follow_ups(q),
-                             open_=open_, indexed=False))
+        blocks.append(block("Follow-up questions", "follow-up-questions", _follow_ups(q),
+                            indexed=False))
     return "\n".join(blocks)
+
+
+def widget(name: str, css_class: str, **data: str) -> str:
+    """An empty element the site's practice scripts fill in (docs/assets/javascripts/guide/).
+    Empty, so a page read without JavaScript shows nothing that cannot work."""
+    attrs = "".join(
+        f' data-{key.replace("_", "-")}="{html.escape(value, quote=True)}"'
+        for key, value in data.items()
+    )
+    return f'<div class="{css_class}" data-guide="{name}"{attrs}></div>\n'
+
+
+def review_control(q: Question) -> str:
+    """Where a question page shows its "mark as reviewed" control."""
+    return widget("review-toggle", "guide-review", question_id=q.id)
+
+
+def progress_bars(topic: str | None = None) -> str:
+    """Where a page shows the reader's progress: one topic, or every topic."""
+    return widget("topic-progress", "guide-progress", **({"topic": topic} if topic else {}))
 
 
 def meta_line(q: Question, prefix: str) -> str:
@@ -203,6 +230,7 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         "Try answering out loud first, then open the blocks one at a time.\n"
         f"{{ .q-prompt {NOT_INDEXED} }}\n",
         question_blocks(q),
+        review_control(q),
     ]
     if q.references:
         parts.append(f"## References {{ {NOT_INDEXED} }}\n\n" + _references(q) + "\n")
@@ -242,6 +270,7 @@ def topic_page(topic: str, questions: Sequence[Question]) -> str:
         f"{escape(info.description)}\n",
         f"Part of [{SECTION_TITLES[info.section]}](../{section_path(info.section)}). "
         f"{len(mine)} question{'s' if len(mine) != 1 else ''}.\n",
+        progress_bars(topic),
         question_table(mine, "../"),
     ])
 

@@ -31,6 +31,12 @@ def define_env(env) -> None:
         return render.overview(hooks.bank(), prefix)
 
     @env.macro
+    def progress_bars() -> str:
+        """Where the home page shows the reader's progress per topic (filled in by the
+        browser from its own storage; empty without JavaScript)."""
+        return render.progress_bars()
+
+    @env.macro
     def topic_table(topic: str, prefix: str = "") -> str:
         """The questions of one topic with their difficulty."""
         if topic not in TOPICS:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reporting import LIGHTHOUSE_SUMMARY
+
 # One BLAS thread for the answers' snippets: their printed results do not depend on it, and
 # on a two-core machine that also runs a browser, more threads only fight for the cores.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -38,8 +40,51 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def data_file() -> Path:
+    """The bank the site is built from: data/questions.yml, or GUIDE_DATA when set (the
+    build honours the same variable, so `bank` always matches `site`)."""
+    from scripts import loader
+
+    return Path(os.environ.get("GUIDE_DATA", loader.DEFAULT_DATA))
+
+
 @pytest.fixture(scope="session")
 def bank():
     from scripts import loader
 
-    return loader.load(loader.DEFAULT_DATA)
+    return loader.load(data_file())
+
+
+@pytest.fixture(scope="session")
+def full_site(site: Path, bank) -> Path:
+    """The built site, checked to be whole before any quality gate judges it: a gate that
+    passes on an empty or partial site proves nothing."""
+    from tests.page_types import MIN_QUESTIONS, PAGE_TYPES
+
+    assert len(bank) >= MIN_QUESTIONS, (
+        f"the bank has {len(bank)} questions; the gates need the real one "
+        f"(at least {MIN_QUESTIONS})"
+    )
+    built = {p.parent.name for p in (site / "questions").glob("*/index.html")}
+    assert built == {q.id for q in bank}, "question pages missing from the built site"
+    missing = [t.file for t in PAGE_TYPES if not (site / t.file).is_file()]
+    assert missing == [], "page types missing from the built site"
+    return site
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the Lighthouse scores (performance is reported here, not gated)."""
+    if LIGHTHOUSE_SUMMARY not in config.stash:
+        return
+    path, pages = config.stash[LIGHTHOUSE_SUMMARY]
+    terminalreporter.section("Lighthouse (mobile)")
+    terminalreporter.write_line(
+        f"{'page type':16} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} "
+        f"{'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7}")
+    for name, page in pages.items():
+        s, m = page["scores"], page["metrics_ms"]
+        terminalreporter.write_line(
+            f"{name:16} {s['performance']:>5} {s['accessibility']:>5} "
+            f"{s['best-practices']:>5} {s['seo']:>5} {m['first-contentful-paint']:>7.0f} "
+            f"{m['largest-contentful-paint']:>7.0f} {m['total-blocking-time']:>7.0f}")
+    terminalreporter.write_line(f"written to {path.relative_to(ROOT)}")

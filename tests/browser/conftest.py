@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from scripts.static_server import serve
+from scripts.static_server import serve, site_base_path
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a headless Chromium on a machine with no network but loopback.
@@ -26,17 +26,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The host name the browser gives the site. Pages serves a site without a port in its URL, and
+# Material's instant navigation depends on that: it takes the page URLs from sitemap.xml,
+# swaps in the current protocol and host name but not the port, and loads any link not in
+# that list afresh. So the browser maps this name's port 80 to the loopback server and the
+# tests use URLs without a port. (*.localhost is a secure context, as the https site is.)
+SITE_HOST = "site.localhost"
+
+
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
+def served_site(full_site: Path) -> Iterator[str]:
+    """The whole site served on loopback under its site_url path, as on GitHub Pages (the
+    404 page links to its assets by that absolute path); yields the loopback URL."""
+    with serve(full_site, base_path=site_base_path()) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def base_url(served_site: str) -> str:
+    return f"http://{SITE_HOST}{urlsplit(served_site).path}"
+
+
+@pytest.fixture(scope="session")
+def browser(served_site: str) -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make test` installs it"
+    port = urlsplit(served_site).port
+    args = [*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {SITE_HOST}:80 127.0.0.1:{port}"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         yield browser
         browser.close()
 
@@ -49,13 +66,29 @@ class PageWatch:
         self.console_errors: list[str] = []
         self.failed_requests: list[str] = []
         self.foreign_requests: list[str] = []
+        # URLs whose error status is intended: the 404 page's own document.
+        self.expected_errors: set[str] = set()
 
     def attach(self, page: Page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("console", self._check_console)
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         page.on("requestfailed", lambda r: self.failed_requests.append(
             f"{r.url} ({r.failure})"))
         page.on("request", self._check_origin)
+        page.on("response", self._check_status)
+
+    def _check_console(self, message) -> None:
+        if message.type != "error":
+            return
+        # Chromium logs an error status as a console error too; the intended one is no error.
+        if message.location.get("url") in self.expected_errors and (
+                "the server responded with a status of 404" in message.text):
+            return
+        self.console_errors.append(message.text)
+
+    def _check_status(self, response) -> None:
+        if response.status >= 400 and response.url not in self.expected_errors:
+            self.failed_requests.append(f"{response.url} (HTTP {response.status})")
 
     def _check_origin(self, request) -> None:
         parts = urlsplit(request.url)
@@ -77,9 +110,14 @@ def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
     context.close()
 
 
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @pytest.fixture
 def watch(base_url: str) -> PageWatch:
-    return PageWatch(base_url.rstrip("/"))
+    return PageWatch(origin_of(base_url))
 
 
 @pytest.fixture

@@ -1,0 +1,73 @@
+// The question bank as the build exports it (api/v1/questions.json, see docs/data.md),
+// fetched once per visit and shared by every widget. Loading it also drops from the
+// stored progress any question that has left the bank.
+(function () {
+  "use strict";
+  var guide = window.guide;
+  var SCHEMA_VERSION = 1;
+  var url = new URL("api/v1/questions.json", guide.root).href;
+  var pending = null;
+
+  function index(data) {
+    var bank = {
+      questions: data.questions,
+      topics: data.topics,
+      byId: {},
+      topicById: {},
+      tags: [],
+      ids: []
+    };
+    var tags = {};
+    data.questions.forEach(function (question) {
+      bank.byId[question.id] = question;
+      bank.ids.push(question.id);
+      question.tags.forEach(function (tag) { tags[tag] = true; });
+    });
+    data.topics.forEach(function (topic) { bank.topicById[topic.id] = topic; });
+    bank.tags = Object.keys(tags).sort();
+    return bank;
+  }
+
+  function load() {
+    if (!pending) {
+      pending = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+        return response.json();
+      }).then(function (data) {
+        if (data.schema_version !== SCHEMA_VERSION) {
+          throw new Error("questions.json has schema version " + data.schema_version);
+        }
+        var bank = index(data);
+        guide.store.prune(bank.ids);
+        return bank;
+      });
+      // A failed load is tried again by the next widget rather than cached.
+      pending.catch(function () { pending = null; });
+    }
+    return pending;
+  }
+
+  function matches(question, filters) {
+    return (!filters.section || question.section === filters.section) &&
+      (!filters.topic || question.topic.id === filters.topic) &&
+      (!filters.difficulty || question.difficulty === filters.difficulty) &&
+      (!filters.tag || question.tags.indexOf(filters.tag) >= 0);
+  }
+
+  function select(bank, filters) {
+    return bank.questions.filter(function (question) { return matches(question, filters); });
+  }
+
+  // What a widget shows when the bank cannot be loaded.
+  function failed(root, error) {
+    root.textContent = "";
+    root.appendChild(guide.dom.h("p", {
+      class: "guide-notice", role: "alert",
+      text: "The questions could not be loaded, so this tool cannot start. " +
+        "Reload the page to try again."
+    }));
+    if (window.console) console.warn("question bank:", error && error.message);
+  }
+
+  guide.bank = { load: load, select: select, failed: failed, url: url };
+})();
