@@ -671,7 +671,8 @@ def report(results: dict[str, Any]) -> str:
         )
     lines.append(
         "| search index at most 2 KB per question, answers searchable | "
-        + ", ".join(f"N={n}: {_kb(b)}" for n, b in v["index_per_question"]["value"].items())
+        + ", ".join(f"N={n}: {b / 1024:.2f} KB ({b:,} bytes)"
+                    for n, b in v["index_per_question"]["value"].items())
         + "; every model-answer word found: "
         + ("yes" if all(r["searchable"]["not_found"] == 0 for r in sizes) else "**no**")
         + f" | {_met(v['index_per_question']['met'])} |"
