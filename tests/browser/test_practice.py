@@ -2,9 +2,9 @@
 built site served on loopback. Every test's pages are watched by the `page` fixture: a
 console error, a failed request or a request to another origin fails the test.
 
-Instant navigation needs Material to find the page in sitemap.xml, which names the
-production site_url; the autouse fixture below serves the sitemap as GitHub Pages would
-for this origin, so clicks here navigate instantly as they do on the real site.
+Clicks navigate instantly, as on the real site: the browser reaches the site on a host
+name without a port (tests/browser/conftest.py), which is what Material's instant
+navigation needs to match links against sitemap.xml.
 """
 
 from __future__ import annotations
@@ -16,25 +16,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
-
-from tests.conftest import ROOT
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
 DAY_MS = 86_400_000
-
-
-@pytest.fixture(autouse=True)
-def instant_navigation(context: BrowserContext, base_url: str) -> None:
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    site_url = re.search(r"^site_url:\s*(\S+)", config, re.M).group(1)
-
-    def rewrite(route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(site_url, base_url))
-
-    context.route("**/sitemap.xml", rewrite)
 
 
 @pytest.fixture(scope="session")
