@@ -7,12 +7,14 @@ and makes `mkdocs serve` rebuild when the data changes.
 It also corrects the few parts of Material's HTML that no template block reaches (see
 MARKUP_FIXES; everything else is fixed in overrides/main.html), and in page content gives
 each code block an id of its own, turns empty table header cells into plain cells and keeps
-permalinks out of the answer blocks' summaries (on_page_content).
+permalinks out of the answer blocks' summaries (on_page_content). After the build it
+compacts the search index (scripts/search_index.py, on_post_build).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import sys
@@ -25,10 +27,20 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 import markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import anki_deck, bank_export, exports, loader, print_page, render, safety  # noqa: E402
+from scripts import (  # noqa: E402
+    anki_deck,
+    bank_export,
+    exports,
+    loader,
+    print_page,
+    render,
+    safety,
+    search_index,
+)
 from scripts.models import Question, Section  # noqa: E402
 
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
@@ -175,11 +187,39 @@ def _add_katex(files: Files, config: MkDocsConfig) -> None:
         ))
 
 
+# What the search index keeps of a page: a question page's preview, a listing page's text.
+_SEARCH_PREVIEWS: dict[str, str] = {}
+_SEARCH_LISTINGS: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _SEARCH_PREVIEWS.clear()
+    _SEARCH_LISTINGS.clear()
+
+
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     # Generated pages have no file of their own to edit: send editors to the data file.
     if page.file.generated_by is not None and page.file.src_uri.endswith(".md"):
         page.edit_url = _links(config).edit_url()
+        description = str(page.meta.get("description", ""))
+        if page.meta.get("question_id"):
+            _SEARCH_PREVIEWS[page.url] = description
+        elif page.file.src_uri.startswith(("topics/", "sections/")):
+            _SEARCH_LISTINGS[page.url] = description
     return context
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Compact the search index (scripts/search_index.py): one entry per question, each word
+    once. GUIDE_SEARCH_INDEX=full keeps Material's index as it is (for comparison)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if os.environ.get("GUIDE_SEARCH_INDEX") == "full" or not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index = search_index.compact(index, _SEARCH_PREVIEWS, _SEARCH_LISTINGS)
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False),
+                    encoding="utf-8")
 
 
 # Material's base.html writes these outside every template block, so overrides/main.html

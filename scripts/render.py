@@ -118,12 +118,21 @@ BLOCK_STYLES = {
 }
 
 
-def _block(summary_text: str, anchor: str, body: str, *, open_: bool, level: int) -> str:
+# Material's search skips an element with this attribute (and then removes the attribute).
+# The index keeps the title, the 30-second answer and the model answer, so every word of an
+# answer still finds its question, at about 2 KB per question (see benchmarks/README.md);
+# the other layers, the meta line and the prompt are read on the page, not searched.
+NOT_INDEXED = 'data-search-exclude="true"'
+
+
+def _block(summary_text: str, anchor: str, body: str, *, open_: bool, level: int,
+           indexed: bool = True) -> str:
     # The summary is a heading (level 2 on a question's page): each block is a section of
     # the page, the headings of an answer (level 3 and deeper there) sit under it, and
     # screen-reader users can jump from block to block by heading.
     style = BLOCK_STYLES[anchor]
-    options = f"    type: {style}\n    attrs: {{id: {anchor}, class: q-block}}\n"
+    attrs = f"id: {anchor}, class: q-block" + ("" if indexed else ", data-search-exclude: 'true'")
+    options = f"    type: {style}\n    attrs: {{{attrs}}}\n"
     if open_:
         options += "    open: true\n"
     heading = "#" * level
@@ -159,19 +168,20 @@ def _references(q: Question) -> str:
 def question_blocks(q: Question, *, open_: bool = False, level: int = 2) -> str:
     """The collapsible layers of a question, in the order a candidate uses them; `level` is
     the heading level of their summaries (contributed headings start one level deeper)."""
-    def block(summary_text: str, anchor: str, body: str) -> str:
-        return _block(summary_text, anchor, body, open_=open_, level=level)
+    def block(summary_text: str, anchor: str, body: str, indexed: bool = True) -> str:
+        return _block(summary_text, anchor, body, open_=open_, level=level, indexed=indexed)
 
     blocks = [
         block("30-second answer", "short-answer", q.short_answer),
         block("Model answer", "model-answer", q.answer),
     ]
     if q.tips:
-        blocks.append(block("How to answer", "how-to-answer", q.tips))
+        blocks.append(block("How to answer", "how-to-answer", q.tips, indexed=False))
     if q.mistakes:
-        blocks.append(block("Common mistakes", "common-mistakes", _mistakes(q)))
+        blocks.append(block("Common mistakes", "common-mistakes", _mistakes(q), indexed=False))
     if q.follow_ups:
-        blocks.append(block("Follow-up questions", "follow-up-questions", _follow_ups(q)))
+        blocks.append(block("Follow-up questions", "follow-up-questions", _follow_ups(q),
+                            indexed=False))
     return "\n".join(blocks)
 
 
@@ -201,7 +211,7 @@ def meta_line(q: Question, prefix: str) -> str:
         f"[{escape(topic.title)}]({prefix}{topic_path(q.topic.value)}) · "
         f"{difficulty_label(q.difficulty)} · "
         f"[{SECTION_TITLES[q.section].split(' questions')[0]}]({prefix}{section_path(q.section)})"
-        "\n{ .q-meta }\n"
+        f"\n{{ .q-meta {NOT_INDEXED} }}\n"
     )
 
 
@@ -218,12 +228,12 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         meta_line(q, "../"),
         *([DRAFT_NOTE] if q.is_draft else []),
         "Try answering out loud first, then open the blocks one at a time.\n"
-        "{ .q-prompt }\n",
+        f"{{ .q-prompt {NOT_INDEXED} }}\n",
         question_blocks(q),
         review_control(q),
     ]
     if q.references:
-        parts.append("## References\n\n" + _references(q) + "\n")
+        parts.append(f"## References {{ {NOT_INDEXED} }}\n\n" + _references(q) + "\n")
         if q.reviewed:
             parts.append(f"Checked against these references on {q.reviewed.isoformat()}.\n"
                          "{ .q-reviewed }\n")
@@ -231,7 +241,7 @@ def question_page(q: Question, by_id: dict[str, Question], links: Links) -> str:
         items = "\n".join(
             f"- [{escape(by_id[r].title)}]({r}.md)" for r in q.related if r in by_id
         )
-        parts.append("## Related questions\n\n" + items + "\n")
+        parts.append(f"## Related questions {{ {NOT_INDEXED} }}\n\n" + items + "\n")
     parts.append(
         f"[Suggest an edit]({links.edit_url()}){{ .md-button }} "
         f"[Report a problem]({links.report_url(q)}){{ .md-button }}\n"

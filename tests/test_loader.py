@@ -203,3 +203,17 @@ def test_a_folder_of_files_is_one_bank(tmp_path: Path) -> None:
     (tmp_path / "c.yml").write_text("questions:\n" + second(), encoding="utf-8")
     _, problems = loader.check(tmp_path)
     assert [p.message for p in problems] == ["id 'second-question' is used in two files"]
+
+
+def test_fast_path_reads_a_valid_bank_exactly_as_the_full_check(tmp_path: Path) -> None:
+    valid = FIXTURES / "valid.yml"
+    assert loader._load_fast(valid) == loader.load(valid)
+    # Anything the full check would report sends the build to the full check.
+    text = valid.read_text(encoding="utf-8")
+    duplicate = tmp_path / "duplicate.yml"
+    duplicate.write_text(text.replace("    difficulty: easy\n",
+                                      "    difficulty: easy\n    difficulty: hard\n", 1))
+    assert loader._load_fast(duplicate) is None
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text(text.replace("Whether you can explain", "<script>x</script> Whether", 1))
+    assert loader._load_fast(unsafe) is None
