@@ -20,7 +20,7 @@ TITLE = "Printable guide"
 
 # render.question_blocks gives every block the same id on every page; here thirty
 # questions share one page, so each block's id gets its question's prefix.
-_BLOCK_ID = re.compile(r"^(    attrs: \{id: )([a-z0-9-]+)(, class: q-block\})$", re.M)
+_BLOCK_ID = re.compile(r"^(    attrs: \{id: )([a-z0-9-]+)(, class: q-block[,}])", re.M)
 
 
 def question_anchor(question_id: str) -> str:
