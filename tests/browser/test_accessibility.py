@@ -21,6 +21,9 @@ pytestmark = pytest.mark.browser
 PALETTES = {"light": "default", "dark": "slate"}
 
 _axe = Axe()
+# Every rule runs and every violation is reported in full; only the passing and inapplicable
+# results are not itemised, which makes axe several times faster on the long pages.
+AXE_OPTIONS = {"resultTypes": ["violations"]}
 
 
 def _describe(violations: list[dict]) -> str:
@@ -53,12 +56,12 @@ def test_no_axe_violations(browser: Browser, base_url: str, page_type: PageType,
         assert scheme == PALETTES[palette]
         if page_type.ready:
             page.wait_for_selector(page_type.ready)
-        violations = _axe.run(page).response["violations"]
+        violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
         assert violations == [], "as loaded:\n" + _describe(violations)
         # Closed blocks hide their content from axe: open them all and look again.
         if page.locator("details:not([open])").count():
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            violations = _axe.run(page).response["violations"]
+            violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
             assert violations == [], "with every block open:\n" + _describe(violations)
         watch.assert_clean()
     finally:
