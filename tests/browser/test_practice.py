@@ -50,6 +50,9 @@ def import_file(page: Page, path: Path) -> None:
 def open_flashcards(page: Page) -> None:
     page.goto("practice/")
     expect(page.locator(".guide-flashcards .guide-counts")).to_be_visible()
+    # Let late requests (the favicon) finish, so that a test's own reload does not abort
+    # them and make the watcher report a failed request that no reader would see.
+    page.wait_for_load_state("networkidle")
 
 
 def card_title(page: Page):
