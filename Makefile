@@ -77,7 +77,7 @@ schema: $(VENV)/.runtime
 	$(PY) scripts/export_schema.py
 
 figures: $(VENV)/.dev
-	$(PY) scripts/figures.py
+	$(PY) -m scripts.figures
 
 urls: $(VENV)/.runtime
 	$(PY) scripts/published_urls.py

@@ -78,13 +78,14 @@ def _links(config: MkDocsConfig) -> render.Links:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    bank()  # fail before anything is built, with every problem listed
+    questions = bank()  # fail before anything is built, with every problem listed
     # Sections and topics join the navigation after the home page; question pages stay
     # out of it so that no page embeds the whole bank.
     sections = [
         {render.SECTION_TITLES[s].split(" questions")[0]: [
             render.section_path(s),
-            *({render.TOPICS[t].title: render.topic_path(t)} for t in render.topics_of(s)),
+            *({render.TOPICS[t].title: render.topic_path(t)}
+              for t in render.topics_of(s, questions)),
         ]}
         for s in Section
     ]
@@ -101,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(
             config, render.question_path(q.id), content=render.question_page(q, by_id, links)
         ))
-    for topic in render.TOPICS:
+    for topic in render.published_topics(questions):
         files.append(File.generated(
             config, render.topic_path(topic), content=render.topic_page(topic, questions)
         ))

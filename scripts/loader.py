@@ -171,6 +171,8 @@ def _pydantic_problems(index: int, err: ValidationError) -> list[Problem]:
             problems.append(Problem(path, f"unknown field '{e['loc'][-1]}'", at_key=True))
         elif kind == "string_pattern_mismatch" and e["loc"][-1] == "url":
             problems.append(Problem(path, "must be an https:// URL"))
+        elif kind == "string_pattern_mismatch" and "aliases" in e["loc"]:
+            problems.append(Problem(path, "an alias is one line without ';'"))
         elif kind == "string_pattern_mismatch":
             problems.append(Problem(
                 path, "must be a slug: lowercase letters and digits joined by single hyphens"

@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from scripts.wordcount import words
+
 SCHEMA_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -28,6 +30,17 @@ class Section(enum.StrEnum):
 class Status(enum.StrEnum):
     draft = "draft"  # being written: previewed by `make serve`, never published
     published = "published"
+
+
+class Kind(enum.StrEnum):
+    """What shape of answer a question needs (ANSWER-STYLE.md, "Kinds of question"); it sets
+    the word budgets. Left out, a general question is `competency` and a technical one
+    `concept`."""
+
+    concept = "concept"
+    design = "design"  # system design: a visible structure, longer budgets
+    coding = "coding"  # the answer is code, checked against a reference
+    competency = "competency"
 
 
 class Difficulty(enum.StrEnum):
@@ -90,6 +103,82 @@ TOPICS: dict[str, TopicInfo] = {
         "Data", Section.technical,
         "Pipelines, tools and the messy data real projects start from.",
     ),
+    "unsupervised": TopicInfo(
+        "Unsupervised learning", Section.technical,
+        "Clustering and dimensionality reduction: structure found without labels.",
+    ),
+    "probability": TopicInfo(
+        "Probability", Section.technical,
+        "Puzzles, distributions and estimators, each answer checked by a simulation.",
+    ),
+    "experimentation": TopicInfo(
+        "Experimentation", Section.technical,
+        "A/B tests end to end: design, sample size, and what goes wrong.",
+    ),
+    "training": TopicInfo(
+        "Training deep networks", Section.technical,
+        "Optimisers, initialisation, normalisation and debugging a training run.",
+    ),
+    "vision": TopicInfo(
+        "Computer vision", Section.technical,
+        "Convolutions, receptive fields and the architectures built from them.",
+    ),
+    "nlp": TopicInfo(
+        "Language and sequences", Section.technical,
+        "Recurrent networks, sequence-to-sequence models, embeddings and text metrics.",
+    ),
+    "generative": TopicInfo(
+        "Generative models", Section.technical,
+        "Autoencoders, GANs and diffusion models.",
+    ),
+    "transformers": TopicInfo(
+        "Transformers", Section.technical,
+        "Attention, positions and the blocks every large language model is built from.",
+    ),
+    "llm-training": TopicInfo(
+        "Training LLMs", Section.technical,
+        "Scaling laws, fine-tuning, alignment and distributed training.",
+    ),
+    "llm-inference": TopicInfo(
+        "LLM inference", Section.technical,
+        "Decoding, the KV cache, quantisation and serving at scale.",
+    ),
+    "prompting": TopicInfo(
+        "Prompting", Section.technical,
+        "In-context learning, reasoning prompts, structured output and prompt injection.",
+    ),
+    "rag": TopicInfo(
+        "Retrieval-augmented generation", Section.technical,
+        "Chunking, embeddings, vector search, hybrid retrieval and re-ranking.",
+    ),
+    "agents": TopicInfo(
+        "Agents", Section.technical,
+        "LLMs that call tools in a loop, and how to keep them safe.",
+    ),
+    "llm-evaluation": TopicInfo(
+        "Evaluating LLM applications", Section.technical,
+        "Golden sets, LLM judges, hallucination, guardrails and fairness.",
+    ),
+    "system-design": TopicInfo(
+        "ML system design", Section.technical,
+        "Designing an ML system end to end, with numbers.",
+    ),
+    "recommender-systems": TopicInfo(
+        "Recommendation, search and ads", Section.technical,
+        "Candidate generation, ranking, click prediction and cold start.",
+    ),
+    "mlops": TopicInfo(
+        "MLOps", Section.technical,
+        "Rollouts, monitoring, drift, retraining and training-serving skew.",
+    ),
+    "ml-coding": TopicInfo(
+        "ML coding", Section.technical,
+        "Algorithms implemented from scratch in NumPy and checked against a library.",
+    ),
+    "sql-python": TopicInfo(
+        "SQL and Python", Section.technical,
+        "Joins, window functions and the Python an ML engineer is asked about.",
+    ),
 }
 
 Topic = enum.Enum("Topic", {name.replace("-", "_"): name for name in TOPICS}, type=str)
@@ -115,6 +204,10 @@ Source.__doc__ = "Where the question comes from (not the answer: answers are alw
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# An alias never holds ";": the CSV export joins a list with "; ".
+Alias = Annotated[str, StringConstraints(
+    strip_whitespace=True, min_length=2, max_length=60, pattern=r"^[^;\n]+$"
+)]
 HttpsUrl = Annotated[
     str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=500)
 ]
@@ -149,6 +242,16 @@ class Question(Strict):
     topic: Topic
     difficulty: Difficulty
     tags: list[Slug] = Field(default_factory=list, max_length=8)
+    kind: Kind | None = Field(
+        default=None,
+        description="concept | design | coding | competency; sets the word budgets. "
+        "Default: competency for a general question, concept for a technical one.",
+    )
+    aliases: list[Alias] = Field(
+        default_factory=list, max_length=12,
+        description="What a candidate might type to find this question and that the title "
+        "does not say: acronyms and their expansions, synonyms, other spellings.",
+    )
     source: Source
     short_answer: Text = Field(description="The 30-second answer (2-4 sentences, Markdown).")
     answer: Text = Field(description="The full model answer (Markdown, math, code).")
@@ -169,6 +272,12 @@ class Question(Strict):
     @property
     def is_draft(self) -> bool:
         return self.status is Status.draft
+
+    @property
+    def answer_kind(self) -> Kind:
+        if self.kind is not None:
+            return self.kind
+        return Kind.competency if self.section is Section.general else Kind.concept
 
     @property
     def topic_info(self) -> TopicInfo:
@@ -319,10 +428,56 @@ MIN_TECHNICAL_REFERENCES = 2
 PLACEHOLDER = "TODO"
 
 
+@dataclass(frozen=True)
+class Budget:
+    """Most words of prose per layer (ANSWER-STYLE.md; code and formulas not counted)."""
+
+    short_answer: int
+    answer: int
+    tips: int
+    mistake: int  # the mistake and why it is wrong, together
+    follow_up: int  # each follow-up's answer
+
+
+CONCEPT_BUDGET = Budget(short_answer=90, answer=700, tips=150, mistake=60, follow_up=80)
+BUDGETS: dict[Kind, Budget] = {
+    Kind.concept: CONCEPT_BUDGET,
+    Kind.coding: CONCEPT_BUDGET,
+    Kind.competency: CONCEPT_BUDGET,
+    Kind.design: Budget(short_answer=120, answer=1100, tips=200, mistake=60, follow_up=100),
+}
+
+
+def word_budgets(questions: list[tuple[int, Question]]) -> list[Problem]:
+    """Every layer within the words its kind of question allows."""
+    problems: list[Problem] = []
+    for index, q in questions:
+        kind = q.answer_kind
+        budget = BUDGETS[kind]
+        layers: list[tuple[tuple[Any, ...], str, int]] = [
+            (("short_answer",), q.short_answer, budget.short_answer),
+            (("answer",), q.answer, budget.answer),
+            (("tips",), q.tips or "", budget.tips),
+        ]
+        layers += [(("mistakes", i), f"{m.mistake}\n\n{m.why}", budget.mistake)
+                   for i, m in enumerate(q.mistakes)]
+        layers += [(("follow_ups", i, "answer"), f.answer, budget.follow_up)
+                    for i, f in enumerate(q.follow_ups)]
+        for path, text, limit in layers:
+            count = words(text)
+            if count > limit:
+                problems.append(Problem(
+                    ("questions", index, *path),
+                    f"{count} words of prose, over the {limit} a {kind.value} question allows "
+                    "here (code and formulas are not counted): make each point once",
+                ))
+    return problems
+
+
 def answer_standard(questions: list[tuple[int, Question]]) -> list[Problem]:
     """The layers every published answer must have. Technical answers need references
     and a second reader's `reviewed` date; general ones teach a method and may cite less."""
-    problems: list[Problem] = []
+    problems: list[Problem] = word_budgets([(i, q) for i, q in questions if not q.is_draft])
     for index, q in questions:
         if q.is_draft:
             continue

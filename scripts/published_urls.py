@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts import loader, print_page, render  # noqa: E402
-from scripts.models import TOPICS, Section  # noqa: E402
+from scripts.models import Section  # noqa: E402
 
 LIST = ROOT / "data" / "published-urls.txt"
 HEADER = (
@@ -36,8 +36,9 @@ def page_url(src: str) -> str:
 
 def current_urls(data: Path = loader.DEFAULT_DATA) -> list[str]:
     sources = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
-    sources += [render.question_path(q.id) for q in loader.load(data) if not q.is_draft]
-    sources += [render.topic_path(t) for t in TOPICS]
+    published = [q for q in loader.load(data) if not q.is_draft]
+    sources += [render.question_path(q.id) for q in published]
+    sources += [render.topic_path(t) for t in render.published_topics(published)]
     sources += [render.section_path(s) for s in Section]
     sources += [print_page.PAGE_PATH]
     return sorted({page_url(s) for s in sources})

@@ -275,8 +275,16 @@ def topic_page(topic: str, questions: Sequence[Question]) -> str:
     ])
 
 
-def topics_of(section: Section) -> list[str]:
-    return [name for name, info in TOPICS.items() if info.section is section]
+def topics_of(section: Section, questions: Sequence[Question] | None = None) -> list[str]:
+    """The topics of a section; given the bank, only those with at least one question (a
+    topic has no page, and no place in the navigation, until its first question lands)."""
+    used = None if questions is None else {q.topic.value for q in questions}
+    return [name for name, info in TOPICS.items()
+            if info.section is section and (used is None or name in used)]
+
+
+def published_topics(questions: Sequence[Question]) -> list[str]:
+    return [t for section in Section for t in topics_of(section, questions)]
 
 
 def section_page(section: Section, questions: Sequence[Question]) -> str:
@@ -285,7 +293,7 @@ def section_page(section: Section, questions: Sequence[Question]) -> str:
         f"# {SECTION_TITLES[section]}\n",
         f"{SECTION_DESCRIPTIONS[section]}\n",
     ]
-    for topic in topics_of(section):
+    for topic in topics_of(section, questions):
         info = TOPICS[topic]
         mine = [q for q in questions if q.topic.value == topic]
         parts.append(f"## [{escape(info.title)}](../{topic_path(topic)})\n")
@@ -301,7 +309,7 @@ def overview(questions: Sequence[Question], prefix: str = "") -> str:
         parts.append(f"### [{SECTION_TITLES[section]}]({prefix}{section_path(section)}) "
                      f"({count})\n")
         items = []
-        for topic in topics_of(section):
+        for topic in topics_of(section, questions):
             n = sum(1 for q in questions if q.topic.value == topic)
             items.append(f"- [{escape(TOPICS[topic].title)}]({prefix}{topic_path(topic)}): "
                          f"{n} question{'s' if n != 1 else ''}")

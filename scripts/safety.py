@@ -7,7 +7,7 @@ Rejected outside code: raw HTML other than a few harmless inline tags, `<script>
 by Markdown, so it is allowed there.
 
 Images must be the site's own figures: `![what it shows](../assets/figures/NAME.svg)`, with
-alt text, pointing at a file that exists in docs/assets/figures/ (scripts/figures.py draws
+alt text, pointing at a file that exists in docs/assets/figures/ (scripts/figures/ draws
 them). The path is relative to the question page's Markdown source, `questions/<id>.md`,
 which is how MkDocs resolves and checks it; the built page at /questions/<id>/ links
 `../../assets/figures/NAME.svg`. An image from another host would be a request to it.
@@ -149,11 +149,11 @@ def _image_problem(src: str, figures_dir: Path) -> str | None:
                     f".svg: {example}")
         if not (figures_dir / name).is_file():
             return (f"no figure '{name}' in docs/assets/figures/: figures are drawn by "
-                    "scripts/figures.py (see CONTRIBUTING.md, 'Adding a figure')")
+                    "scripts/figures/ (see CONTRIBUTING.md, 'Adding a figure')")
         return None
     if _SCHEME.match(src) or src.startswith("//"):
         return ("images from other sites are not allowed (the site loads nothing from other "
-                f"hosts): add the figure to scripts/figures.py and write {example}")
+                f"hosts): add the figure to scripts/figures/ and write {example}")
     if "assets/figures/" in src:
         name = src.rsplit("/", 1)[-1]
         return (f"write the path as {FIGURE_PREFIX}{name}: it is relative to the page's "

@@ -121,7 +121,7 @@ def test_csv_cells_are_plain_for_spreadsheets() -> None:
     assert json.loads(row["mistakes"]) == [m.model_dump() for m in q.mistakes]
     assert row["reviewed"] == (q.reviewed.isoformat() if q.reviewed else "")
     assert set(bank_export.RECORD_COLUMNS) == {"mistakes", "follow_ups", "references"}
-    assert set(bank_export.SLUG_LIST_COLUMNS) == {"tags", "related"}
+    assert set(bank_export.SLUG_LIST_COLUMNS) == {"tags", "aliases", "related"}
 
 
 def test_exports_are_the_same_bytes_for_the_same_data() -> None:

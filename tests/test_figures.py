@@ -1,4 +1,4 @@
-"""The committed figures are exactly what scripts/figures.py computes with the pinned
+"""The committed figures are exactly what scripts/figures/ computes with the pinned
 libraries, they are small, self-contained SVG with text as text, every one has alt text and
 a caption, and the Markdown line an answer uses builds into a working image."""
 
@@ -39,7 +39,7 @@ def test_committed_figure_is_what_the_computation_gives(rendered, name: str) -> 
     data, _ = rendered[name]
     committed = (figures.OUT_DIR / f"{name}.svg").read_bytes()
     assert committed == data, (
-        f"docs/assets/figures/{name}.svg differs from what scripts/figures.py computes: "
+        f"docs/assets/figures/{name}.svg differs from what scripts/figures/ computes: "
         "run `make figures` and commit the result"
     )
 
@@ -56,7 +56,7 @@ def test_check_mode_reports_a_changed_figure(tmp_path: Path) -> None:
     problems = figures.check(["cross-entropy"], tmp_path)
     assert len(problems) == 2
     assert "cross-entropy.svg: differs" in problems[0]
-    assert "stray.svg: no entry in FIGURES" in problems[1]
+    assert "stray.svg: no FIGURES entry" in problems[1]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -111,7 +111,7 @@ def test_each_figure_names_questions_of_the_bank() -> None:
 
 
 def test_answers_use_the_alt_text_the_script_holds(rendered) -> None:
-    """The alt text of a figure is data in scripts/figures.py, filled with the computed
+    """The alt text of a figure is data in scripts/figures/, filled with the computed
     numbers: an answer that shows the figure uses it verbatim, so the words cannot drift
     from the picture when the figure is redrawn."""
     if not loader.DEFAULT_DATA.exists():
@@ -125,7 +125,7 @@ def test_answers_use_the_alt_text_the_script_holds(rendered) -> None:
                 expected = figures.alt_text(name, rendered[name][1])
                 assert alt == expected, (
                     f"{question.id}: the alt text of {name}.svg differs from FIGURES in "
-                    f"scripts/figures.py; print the line with `python scripts/figures.py "
+                    f"scripts/figures/; print the line with `python -m scripts.figures "
                     f"--markdown {name}`"
                 )
 

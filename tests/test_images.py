@@ -12,7 +12,7 @@ from scripts import loader, safety
 from tests.conftest import ROOT
 from tests.test_loader import GOOD, second
 
-FIGURE = "type-errors.svg"  # committed by scripts/figures.py
+FIGURE = "type-errors.svg"  # committed by scripts/figures/
 ANSWER_LINE = 14  # bank_with() puts its text on the line after GOOD's "A longer answer."
 
 

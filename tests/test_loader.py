@@ -217,3 +217,41 @@ def test_fast_path_reads_a_valid_bank_exactly_as_the_full_check(tmp_path: Path) 
     unsafe = tmp_path / "unsafe.yml"
     unsafe.write_text(text.replace("Whether you can explain", "<script>x</script> Whether", 1))
     assert loader._load_fast(unsafe) is None
+
+
+def test_a_short_answer_over_budget_fails_at_its_line(tmp_path: Path) -> None:
+    long = " ".join(["word"] * 91)
+    text = GOOD.replace("short_answer: A short answer.", f"short_answer: {long}")
+    p = only(check(tmp_path, text + second()))
+    assert (p.line, p.field) == (9, "questions[0].short_answer")
+    assert "91 words of prose, over the 90 a concept question allows" in p.message
+
+
+def test_code_and_formulas_do_not_count_and_design_questions_get_more(tmp_path: Path) -> None:
+    prose = " ".join(["word"] * 100)
+    code = "$x^2 + y^2$ and\n\n      ```python\n      print(1)\n      ```"
+    text = GOOD.replace("short_answer: A short answer.",
+                        f"short_answer: |-\n      {' '.join(['w'] * 85)} {code}")
+    assert check(tmp_path, text + second()) == []
+    design = GOOD.replace("short_answer: A short answer.",
+                          f"short_answer: {prose}\n    kind: design")
+    assert check(tmp_path, design + second()) == []
+    over = design.replace(prose, " ".join(["word"] * 121))
+    assert "over the 120 a design question allows" in only(check(tmp_path, over + second())).message
+
+
+def test_each_mistake_and_follow_up_answer_has_a_budget(tmp_path: Path) -> None:
+    text = GOOD.replace("why: Because.", f"why: {' '.join(['word'] * 60)}", 1)
+    p = only(check(tmp_path, text + second()))
+    assert p.field == "questions[0].mistakes[0]" and "61 words" in p.message
+    text = GOOD.replace("{question: A?, answer: Yes.}",
+                        f"{{question: A?, answer: {' '.join(['word'] * 81)}}}")
+    assert only(check(tmp_path, text + second())).field == "questions[0].follow_ups[0].answer"
+
+
+def test_aliases_are_short_phrases(tmp_path: Path) -> None:
+    ok = GOOD.replace("tags: [alpha, beta]",
+                      "tags: [alpha, beta]\n    aliases: [AUC, area under the curve]")
+    assert check(tmp_path, ok + second()) == []
+    bad = GOOD.replace("tags: [alpha, beta]", f"tags: [alpha, beta]\n    aliases: [{'x' * 61}]")
+    assert only(check(tmp_path, bad + second())).field == "questions[0].aliases[0]"
