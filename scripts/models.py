@@ -197,6 +197,12 @@ SOURCES: dict[str, SourceInfo] = {
         "Machine Learning Interview Questions", "Alldus Recruitment", "2022-06-23"
     ),
     "community": SourceInfo("Suggested by a contributor", "Contributors", ""),
+    # The question packs of 2026-12: what public interview collections ask most often, in
+    # the guide's own wording.
+    "guide-editors": SourceInfo(
+        "Frequently asked in ML interviews, worded by the guide's editors",
+        "ML Interview Study Guide contributors", "2026-12-01",
+    ),
 }
 
 Source = enum.Enum("Source", {name.replace("-", "_"): name for name in SOURCES}, type=str)
@@ -259,7 +265,7 @@ class Question(Strict):
     mistakes: list[Mistake] = Field(default_factory=list)
     follow_ups: list[FollowUp] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list, max_length=4)
-    related: list[Slug] = Field(default_factory=list, max_length=6)
+    related: list[Slug] = Field(default_factory=list, max_length=8)
     reviewed: dt.date | None = Field(
         default=None, description="When a second reader last checked the answer."
     )
