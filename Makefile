@@ -1,6 +1,7 @@
 # The few commands a person types. Each one installs what it needs on first use.
 #   make serve     preview on http://127.0.0.1:8000/ml-interview-guide/, rebuilt on each save
 #   make test      every check: data, unit, golden, built site, real browser, quality gates
+#   make check     the quick part: data, lint, unit tests (Python and JavaScript), under a minute
 #   make quality   the quality gates alone: HTML validity, links, axe, Lighthouse, browser
 #   make build     strict build into site/ (a failed build leaves site/ as it was)
 #   make pdf       print the built site's printable guide to PDF with Chromium (after build)
@@ -24,8 +25,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build validate test quality bench schema figures lint hooks clean deps \
-	deps-dev browser new urls
+.PHONY: help serve build validate test check quality bench schema figures lint hooks clean \
+	deps deps-dev browser new urls
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -91,9 +92,16 @@ lint: deps-dev
 hooks: deps-dev
 	$(VENV)/bin/pre-commit install
 
+# The JavaScript of practice mode has unit tests of its own, run by Node's test runner.
 test: deps-dev
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	node --test tests/js/
 	$(PY) -m pytest
+
+check: $(VENV)/.dev node_modules/.package-lock.json
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	node --test tests/js/
+	$(PY) -m pytest tests/unit
 
 # Lighthouse scores land in test-results/lighthouse.json (and are printed at the end).
 quality: deps-dev

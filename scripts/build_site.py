@@ -1,9 +1,12 @@
 """Build the site into site/ without ever leaving a broken one there.
 
-The data is validated first; then MkDocs builds strictly into a fresh folder beside site/,
-and only a build that succeeds replaces site/. On any failure site/ stays as it was.
+The data is checked first; then MkDocs builds strictly into a fresh folder beside site/, and
+only a build that succeeds replaces site/. On any failure site/ stays as it was.
 
-    python scripts/build_site.py [--site-dir DIR] [extra mkdocs build arguments]
+    python scripts/build_site.py [--site-dir DIR] [--verbose]
+
+No other MkDocs option passes through: `-q` would hide the warnings that `--strict` turns
+into errors, so a build with broken links would pass.
 """
 
 from __future__ import annotations
@@ -16,27 +19,31 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if __package__ in (None, ""):  # run as a file: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts import loader  # noqa: E402
+from scripts.bank import loader
+from scripts.checks.problems import report
+from scripts.paths import ROOT
 
 
-def build(site_dir: Path, extra: list[str]) -> int:
+def build(site_dir: Path, *, verbose: bool = False) -> int:
     data = Path(os.environ.get("GUIDE_DATA", loader.DEFAULT_DATA))
     _, problems = loader.check(data)
     if problems:
-        for problem in problems:
-            print(problem)
+        for line in report(problems):
+            print(line)
         print(f"\nNot built: {len(problems)} problem(s) in the data; "
               f"{site_dir} is untouched.", file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=site_dir.name + ".new-", dir=site_dir.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The hooks skip the rules that were just run on these very bytes.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           loader.CHECKED_ENV: loader.fingerprint(data)}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--site-dir", str(fresh), *extra]
+               "--site-dir", str(fresh), *(["--verbose"] if verbose else [])]
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -53,11 +60,12 @@ def build(site_dir: Path, extra: list[str]) -> int:
     return 0
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Strict, all-or-nothing site build.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    args, extra = parser.parse_known_args()
-    return build(args.site_dir, extra)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    return build(args.site_dir, verbose=args.verbose)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Write the JSON Schema of the data file, generated from scripts/models.py.
+"""Write the JSON Schema of the data file, generated from scripts/bank/.
 
     python scripts/export_schema.py          write schema/questions.schema.json
     python scripts/export_schema.py --check  exit 1 if the committed file is stale
@@ -7,20 +7,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if __package__ in (None, ""):  # run as a file: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.models import json_schema  # noqa: E402
-
-SCHEMA_PATH = ROOT / "schema" / "questions.schema.json"
-
-
-def schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+from scripts.bank.schema import schema_text
+from scripts.paths import ROOT, SCHEMA
 
 
 def main() -> int:
@@ -29,14 +23,13 @@ def main() -> int:
     args = parser.parse_args()
     text = schema_text()
     if args.check:
-        if not SCHEMA_PATH.exists() or SCHEMA_PATH.read_text(encoding="utf-8") != text:
-            print(f"{SCHEMA_PATH.relative_to(ROOT)} is stale: run `make schema`",
-                  file=sys.stderr)
+        if not SCHEMA.exists() or SCHEMA.read_text(encoding="utf-8") != text:
+            print(f"{SCHEMA.relative_to(ROOT)} is stale: run `make schema`", file=sys.stderr)
             return 1
         return 0
-    SCHEMA_PATH.parent.mkdir(exist_ok=True)
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH.relative_to(ROOT)}")
+    SCHEMA.parent.mkdir(exist_ok=True)
+    SCHEMA.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA.relative_to(ROOT)}")
     return 0
 
 

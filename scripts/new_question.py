@@ -20,14 +20,15 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run as a file: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ruamel.yaml import YAML
 
-from scripts import loader
-from scripts.models import TOPICS, Difficulty, similar_titles
-
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.bank import loader
+from scripts.bank.models import Difficulty
+from scripts.checks.bank_rules import similar_titles
+from scripts.paths import ROOT
 
 
 def site_url() -> str:
@@ -89,13 +90,16 @@ def yaml_scalar(text: str) -> str:
 
 def insertion_line(text: str, topic: str) -> int:
     """The 0-based line after which the new entry goes: the end of the last question of the
-    same topic, or the end of the file."""
+    same topic, or the end of the questions list."""
     data = YAML(typ="rt").load(text)
     items = data["questions"]
     lines = text.splitlines()
     starts = [items.lc.item(i)[0] for i in range(len(items))]
+    # The list ends at the next top-level key after it, or at the end of the file.
+    list_end = next((n for n in range(starts[-1] + 1, len(lines))
+                     if lines[n][:1].isalpha()), len(lines)) if starts else len(lines)
     same = [i for i, item in enumerate(items) if item.get("topic") == topic]
-    end = len(lines) if not same or same[-1] == len(items) - 1 else starts[same[-1] + 1]
+    end = list_end if not same or same[-1] == len(items) - 1 else starts[same[-1] + 1]
     while end > 0 and not lines[end - 1].strip():
         end -= 1
     return end
@@ -105,13 +109,15 @@ def add_question(path: Path, title: str, topic: str, difficulty: str, *,
                  force: bool = False) -> str:
     """Insert the skeleton; returns the new id. Raises ValueError with a reason."""
     title = " ".join(title.split())
-    if topic not in TOPICS:
-        raise ValueError(f"unknown topic '{topic}'; one of: {', '.join(TOPICS)}")
+    bank, problems = loader.check(path)
+    if problems:
+        raise ValueError("fix the data file first:\n" + "\n".join(map(str, problems[:20])))
+    topics = {t.id: t for t in bank.vocabulary.topics}
+    if topic not in topics:
+        raise ValueError(f"unknown topic '{topic}'; one of: {', '.join(topics)}")
     if difficulty not in {d.value for d in Difficulty}:
         raise ValueError("difficulty must be easy, medium or hard")
-    questions, problems = loader.check(path)
-    if problems:
-        raise ValueError("fix the data file first:\n" + "\n".join(map(str, problems)))
+    questions = list(bank)
     if not force:
         for q in questions:
             if similar_titles(title, q.title):
@@ -126,7 +132,7 @@ def add_question(path: Path, title: str, topic: str, difficulty: str, *,
     if at and not lines[at - 1].endswith("\n"):
         lines[at - 1] += "\n"
     entry = SKELETON.format(id=new_id, title=yaml_scalar(title),
-                            section=TOPICS[topic].section.value, topic=topic,
+                            section=bank.vocabulary.area_of(topic).section.value, topic=topic,
                             difficulty=difficulty)
     updated = "".join(lines[:at]) + "\n" + entry + ("\n" if at < len(lines) else "") \
         + "".join(lines[at:])
@@ -152,14 +158,14 @@ def _ask(prompt: str, choices: list[str] | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--title")
-    parser.add_argument("--topic", choices=list(TOPICS))
+    parser.add_argument("--topic", help="a topic id of the data file")
     parser.add_argument("--difficulty", choices=[d.value for d in Difficulty])
     parser.add_argument("--data", type=Path, default=loader.DEFAULT_DATA)
     parser.add_argument("--force", action="store_true",
                         help="add even if an existing title is nearly the same")
     args = parser.parse_args(argv)
     title = args.title or _ask("Question title")
-    topic = args.topic or _ask("Topic", list(TOPICS))
+    topic = args.topic or _ask("Topic", [t.id for t in loader.load(args.data).vocabulary.topics])
     difficulty = args.difficulty or _ask("Difficulty", [d.value for d in Difficulty])
     try:
         new_id = add_question(args.data, title, topic, difficulty, force=args.force)

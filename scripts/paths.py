@@ -10,3 +10,6 @@ DOCS = ROOT / "docs"
 FIGURES_DIR = DOCS / "assets" / "figures"
 # How an answer links a figure: relative to its page's Markdown source, questions/<id>.md.
 FIGURE_PREFIX = "../assets/figures/"
+SCHEMA = ROOT / "schema" / "questions.schema.json"
+PUBLISHED_URLS = ROOT / "data" / "published-urls.txt"
+SOURCE_FINGERPRINTS = ROOT / "data" / "source-shingles.txt"

@@ -1,117 +1,28 @@
-"""Find the Python snippets of the answers, run them, and compare what they print with
-the output the page shows.
-
-A snippet is a ```python block. When the next block is ```text title="Output", that block is
-what the snippet must print, exactly. A snippet that must not run starts with the line
-`# not run: <reason>`; keep that rare.
+"""Run every Python snippet of the answers and compare what it prints with the page.
 
     python scripts/snippets.py [DATA]   runs every snippet, reports each mismatch
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import re
 import sys
-import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run as a file: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts import loader
-
-_BLOCK = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<info>[^\n`]*)\n"
-    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-    re.M | re.S,
-)
-NOT_RUN = "# not run:"
-
-
-@dataclass(frozen=True)
-class Snippet:
-    question_id: str
-    field: str
-    index: int  # position among the field's Python blocks
-    code: str
-    expected: str | None  # None: the page shows no output
-
-    @property
-    def name(self) -> str:
-        return f"{self.question_id}.{self.field}#{self.index}"
-
-    @property
-    def runs(self) -> bool:
-        return not self.code.lstrip().startswith(NOT_RUN)
-
-
-def _dedent(body: str, indent: str) -> str:
-    return "".join(line[len(indent):] if line.startswith(indent) else line
-                   for line in body.splitlines(True))
-
-
-def snippets_in(question_id: str, field: str, text: str) -> list[Snippet]:
-    blocks = [(m.group("info").strip(), _dedent(m.group("body"), m.group("indent")), m)
-              for m in _BLOCK.finditer(text)]
-    found = []
-    for i, (info, body, match) in enumerate(blocks):
-        if info.split()[:1] != ["python"]:
-            continue
-        expected = None
-        if i + 1 < len(blocks):
-            next_info, next_body, next_match = blocks[i + 1]
-            between = text[match.end():next_match.start()]
-            if next_info.startswith("text") and 'title="Output"' in next_info \
-                    and not between.strip():
-                expected = next_body
-        found.append(Snippet(question_id, field, len(found), body, expected))
-    return found
-
-
-def all_snippets(questions) -> list[Snippet]:
-    found = []
-    for q in questions:
-        fields = [("answer", q.answer), ("short_answer", q.short_answer), ("tips", q.tips or "")]
-        fields += [(f"follow_ups[{i}].answer", f.answer) for i, f in enumerate(q.follow_ups)]
-        for field, text in fields:
-            found += snippets_in(q.id, field, text)
-    return found
-
-
-def run(snippet: Snippet) -> tuple[str, str | None]:
-    """(stdout, error) of one snippet, in a fresh namespace of this process."""
-    out = io.StringIO()
-    error = None
-    namespace = {"__name__": "__main__"}
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(snippet.code, snippet.name, "exec"), namespace)
-    except Exception:
-        error = traceback.format_exc()
-    return out.getvalue(), error
-
-
-def check(snippet: Snippet) -> str | None:
-    """None when the snippet runs and prints what the page shows; else what went wrong."""
-    stdout, error = run(snippet)
-    if error:
-        return f"{snippet.name} raised:\n{error}"
-    if snippet.expected is not None and stdout.rstrip() != snippet.expected.rstrip():
-        return (f"{snippet.name} printed something else than the page shows.\n"
-                f"--- page\n{snippet.expected}--- printed\n{stdout}")
-    return None
+from scripts.bank import loader
+from scripts.checks import snippets
 
 
 def main() -> int:
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else loader.DEFAULT_DATA
-    snippets = all_snippets(loader.load(data))
-    failures = [problem for s in snippets if s.runs and (problem := check(s))]
+    found = snippets.all_snippets(loader.load(data))
+    failures = [problem for s in found if s.runs and (problem := snippets.check(s))]
     for failure in failures:
         print(failure)
-    skipped = sum(not s.runs for s in snippets)
-    print(f"{len(snippets)} snippets, {len(failures)} failed, {skipped} marked not run",
+    skipped = sum(not s.runs for s in found)
+    print(f"{len(found)} snippets, {len(failures)} failed, {skipped} marked not run",
           file=sys.stderr)
     return 1 if failures else 0
 

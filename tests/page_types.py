@@ -40,6 +40,7 @@ class PageType:
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "", "index.html"),
     PageType("topic-index", "topics/evaluation/", "topics/evaluation/index.html"),
+    PageType("area-index", "areas/ml-foundations/", "areas/ml-foundations/index.html"),
     PageType("section-index", "sections/technical/", "sections/technical/index.html"),
     PageType("question", f"questions/{ROC_QUESTION}/",
              f"questions/{ROC_QUESTION}/index.html"),

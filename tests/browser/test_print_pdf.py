@@ -13,10 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from scripts import make_pdf, print_page
-from scripts.models import TOPICS
+from scripts.exports import pdf as make_pdf
 from tests.browser.conftest import PageWatch, origin_of
-from tests.takeaway import SITE_URL, published
+from tests.content.takeaway import SITE_URL, published
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +82,16 @@ def test_on_paper_the_page_shows_the_guide_and_nothing_else(page: Page) -> None:
 
 
 def test_pdf_starts_every_topic_on_a_page_of_its_own(pdf: PdfReader) -> None:
-    groups = print_page.groups(published())
-    titles = {words(TOPICS[topic].title) for topic, _ in groups}
+    bank = published()
+    groups = [(t, bank.in_topic(t.id)) for t in bank.topics()]
+    titles = {words(topic.title) for topic, _ in groups}
     topic_pages = [p for depth, title, p in outline(pdf) if depth == 1 and title in titles]
     assert len(topic_pages) == len(groups)
     assert topic_pages == sorted(set(topic_pages)) and topic_pages[0] >= 1
     assert len(pdf.pages) >= len(groups) + 1
     for (_, questions), start in zip(groups, topic_pages, strict=True):
         assert words(pdf.pages[start].extract_text()).startswith(
-            words(TOPICS[questions[0].topic.value].title))
+            words(bank.vocabulary.topic(questions[0].topic).title))
 
 
 def test_pdf_holds_every_question_in_its_text_and_bookmarks(pdf: PdfReader) -> None:

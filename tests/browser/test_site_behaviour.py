@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from scripts.models import TOPICS, Question
-from scripts.safety import without_code
+from scripts.bank.models import Question
+from scripts.pages.relocate import without_code
 from tests.browser.conftest import PageWatch, origin_of
 from tests.conftest import ROOT
 from tests.page_types import PAGE_TYPES, ROC_QUESTION
@@ -31,7 +31,7 @@ def _prose(markdown: str) -> str:
     return _LINK_TARGET.sub("]", _MATH.sub(" ", without_code(markdown))).lower()
 
 
-def answer_only_word(bank: tuple[Question, ...]) -> tuple[str, Question]:
+def answer_only_word(bank) -> tuple[str, Question]:
     """A word that a reader finds only in one question's model answer: in no other field of
     that question, in nothing of any other question, and on no hand-written page. It is
     picked from the data, so the search test cannot pass by accident.
@@ -39,7 +39,9 @@ def answer_only_word(bank: tuple[Question, ...]) -> tuple[str, Question]:
     Search stems words, so the word's stem (all but its last two letters) must be unknown
     elsewhere too."""
     hand_written = " ".join(p.read_text("utf-8") for p in (ROOT / "docs").rglob("*.md"))
-    topics = " ".join(f"{t.title} {t.description}" for t in TOPICS.values())
+    vocabulary = bank.vocabulary
+    topics = " ".join(f"{t.title} {t.description}"
+                      for t in (*vocabulary.topics, *vocabulary.areas))
     for q in bank:
         elsewhere = " ".join([
             hand_written, topics,
@@ -148,7 +150,7 @@ def _math_question(site: Path, bank) -> Question:
 
 def test_instant_navigation_keeps_math_rendered(page: Page, full_site: Path, bank) -> None:
     question = _math_question(full_site, bank)
-    page.goto(f"topics/{question.topic.value}/")
+    page.goto(f"topics/{question.topic}/")
     page.evaluate("window.guideNoReload = true")
     page.locator(f"{CONTENT} a[href$='questions/{question.id}/']").first.click()
     page.wait_for_url(re.compile(rf"/questions/{question.id}/$"))
@@ -161,7 +163,7 @@ def test_instant_navigation_keeps_math_rendered(page: Page, full_site: Path, ban
     expect(untypeset).to_have_count(0)
     # Back to a page without math and forth again: still typeset.
     page.go_back()
-    page.wait_for_url(re.compile(rf"/topics/{question.topic.value}/$"))
+    page.wait_for_url(re.compile(rf"/topics/{question.topic}/$"))
     page.go_forward()
     page.wait_for_url(re.compile(rf"/questions/{question.id}/$"))
     page.locator(f"{CONTENT} .katex").first.wait_for(state="attached")
@@ -187,7 +189,7 @@ def test_page_type_loads_cleanly(page: Page, watch: PageWatch, base_url: str,
 def test_each_copy_button_copies_its_own_code_block(page: Page, full_site: Path,
                                                      bank) -> None:
     """Two code blocks in one answer block: Material would give both the id of the block
-    and make both buttons copy the first (scripts/hooks.py numbers them)."""
+    and make both buttons copy the first (scripts/mkdocs_hooks/markup_fixes.py numbers them)."""
     def code_blocks(q: Question) -> int:
         return (full_site / "questions" / q.id / "index.html").read_text("utf-8").count(
             "<pre id=")

@@ -26,7 +26,9 @@
   // MIGRATIONS[n] turns a version-n value into version n + 1. Version 1 is the first
   // format, so there is nothing to migrate yet; when the format changes, add a step here
   // and older values are upgraded instead of set aside.
-  var MIGRATIONS = {};
+  // Looked up as own properties only: a version such as "constructor" or "__proto__" must
+  // not find Object's own members (that would loop for ever on every page load).
+  var MIGRATIONS = Object.create(null);
 
   var storage = openStorage();
   var pendingNotice = null;
@@ -72,7 +74,9 @@
   function upgrade(value) {
     if (!isObject(value)) throw new Error("it is not a progress record");
     while (value.version !== VERSION) {
-      var step = MIGRATIONS[value.version];
+      var step = typeof value.version === "number" &&
+        Object.prototype.hasOwnProperty.call(MIGRATIONS, value.version)
+        ? MIGRATIONS[value.version] : null;
       if (!step) {
         throw new Error("it was saved in format version " + JSON.stringify(value.version) +
           ", which this site cannot read");

@@ -1,0 +1,55 @@
+"""After the search plugin has written its index, compact it (scripts/search/index.py): one
+entry per question, each word once. GUIDE_SEARCH_INDEX=full keeps Material's index as it is,
+for comparison."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from scripts.mkdocs_hooks import context
+from scripts.pages.text import summary
+from scripts.search import index
+
+# What the index keeps of a page, by page URL: a question's preview, a listing's text.
+_PREVIEWS: dict[str, str] = {}
+_LISTINGS: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _PREVIEWS.clear()
+    _LISTINGS.clear()
+
+
+def on_page_context(context_, page: Page, config: MkDocsConfig, nav):
+    if page.file.generated_by is None:
+        return context_
+    bank = context.bank()
+    question_id = page.meta.get("question_id")
+    if question_id and (q := bank.question(str(question_id))) is not None:
+        _PREVIEWS[page.url] = summary(q.short_answer)
+    elif page.file.src_uri.startswith(("topics/", "areas/")):
+        item_id = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+        vocabulary = bank.vocabulary
+        found = [x for x in (*vocabulary.topics, *vocabulary.areas) if x.id == item_id]
+        if found:
+            _LISTINGS[page.url] = found[0].description
+    elif page.file.src_uri.startswith("sections/"):
+        _LISTINGS[page.url] = str(page.meta.get("description", ""))
+    return context_
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if os.environ.get("GUIDE_SEARCH_INDEX") == "full" or not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data = index.compact(data, _PREVIEWS, _LISTINGS)
+    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False),
+                    encoding="utf-8")

@@ -1,0 +1,67 @@
+"""Contributed Markdown moved off its question page: relative links rebased, labels kept
+apart, headings moved down, and code left exactly as written."""
+
+from __future__ import annotations
+
+from scripts.pages import relocate
+
+
+def to_print_page(path: str, fragment: str) -> str:
+    return f"<{path}|{fragment}>"
+
+
+def test_relative_links_and_images_are_rebased_from_the_questions_folder() -> None:
+    text = (
+        "See [that](other-question.md#model-answer), ![a figure](../assets/f.svg) and\n"
+        "[a topic](../topics/statistics.md).\n\n[ref]: other.md\n"
+    )
+    assert relocate.rebase_links(text, to_print_page) == (
+        "See [that](<questions/other-question.md|model-answer>), "
+        "![a figure](<assets/f.svg|>) and\n"
+        "[a topic](<topics/statistics.md|>).\n\n[ref]: <questions/other.md|>\n"
+    )
+
+
+def test_absolute_links_anchors_and_code_are_left_alone() -> None:
+    text = (
+        "[paper](https://arxiv.org/abs/1) [here](#definition) [root](/x.md)\n\n"
+        "`[not](a-link.md)`\n\n```md\n[not](a-link.md)\n```\n"
+    )
+    assert relocate.rebase_links(text, to_print_page) == text
+    assert relocate.docs_path("https://example.org/a.md") is None
+    assert relocate.docs_path("#anchor") is None
+    assert relocate.docs_path("a.md?x=1#y") == ("questions/a.md", "y")
+
+
+def test_labels_are_namespaced_so_two_answers_never_share_one() -> None:
+    text = (
+        "Footnote[^1], [full][Ref], [Ref][] and [ref], but not [0, 1].\n\n"
+        "[ref]: https://example.org\n[^1]: A note.\n"
+    )
+    assert relocate.namespace_labels(text, "q7-") == (
+        "Footnote[^q7-1], [full][q7-Ref], [Ref][q7-Ref] and [ref][q7-ref], but not [0, 1].\n\n"
+        "[q7-ref]: https://example.org\n[^q7-1]: A note.\n"
+    )
+
+
+def test_labels_in_code_are_not_touched() -> None:
+    text = "`x[^1]`\n\n```python\nitems[ref]\n```\n\n[ref]: https://example.org\n"
+    out = relocate.namespace_labels(text, "p-")
+    assert "`x[^1]`" in out and "items[ref]" in out and "[p-ref]: https" in out
+
+
+def test_headings_move_down_but_never_past_level_six() -> None:
+    text = "### Three\n\ntext\n\n##### Five\n\n###### Six\n\n```\n### code\n```\n"
+    assert relocate.shift_headings(text, 1) == (
+        "#### Three\n\ntext\n\n###### Five\n\n###### Six\n\n```\n### code\n```\n"
+    )
+
+
+def test_images_can_be_rebased_apart_from_links() -> None:
+    text = "![The L1 diamond](../assets/figures/l1-l2.svg) and [a link](other.md)"
+    out = relocate.rebase_links(text, to_print_page, image=lambda path, _: "IMG:" + path)
+    assert out == (
+        "![The L1 diamond](IMG:assets/figures/l1-l2.svg) and [a link](<questions/other.md|>)"
+    )
+    assert relocate.image_paths(text + "\n\n`![x](../not/this.svg)`") == [
+        "assets/figures/l1-l2.svg"]
