@@ -37,13 +37,18 @@ def cv_splits() -> tuple[Figure, Facts]:
                for tr, te in schemes[1][1])
     time_splits = schemes[2][1]
     assert kfold_shared == 4 and group_shared == 0, (kfold_shared, group_shared)
-    assert all(tr.max() + 1 < te.min() for tr, te in time_splits)  # past, a gap, future
+    # Past, a gap of exactly one step, then a contiguous future block of a fixed size: what
+    # the alt text says ("one step is skipped, and the next 2 steps are tested").
+    test_size = len(time_splits[0][1])
+    assert all(np.array_equal(tr, np.arange(len(tr)))
+               and np.array_equal(te, np.arange(len(tr) + 1, len(tr) + 1 + test_size))
+               for tr, te in time_splits)
     train_sizes = [len(tr) for tr, _ in time_splits]
     assert train_sizes == sorted(train_sizes) and len(set(train_sizes)) == 4
     facts = {
         "n": n, "n_groups": n_groups, "kfold_shared": kfold_shared,
         "first_train": train_sizes[0], "last_train": train_sizes[-1],
-        "test_size": len(time_splits[0][1]),
+        "test_size": test_size,
     }
 
     fig = Figure(figsize=(6.4, 6.2))
