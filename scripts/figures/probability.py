@@ -18,13 +18,13 @@ DISTRIBUTIONS = Diagram(
         Box("binom", "Binomial(n, p)\nsuccesses in n", 0, 1.7, w=2.0, h=0.8),
         Box("geom", "Geometric(p)\ntrials to 1st success", 5.6, 1.7, w=2.0, h=0.8),
         Box("norm", "Normal(μ, σ²)", 0, 3.4, w=2.0, h=0.8, kind="model"),
-        Box("pois", "Poisson(λ)\ncounts in time t", 2.8, 3.4, w=2.0, h=0.8),
+        Box("pois", "Poisson(λ)\ncounts in a window", 2.8, 3.4, w=2.0, h=0.8),
         Box("expo", "Exponential(λ)\ngap between events", 5.6, 3.4, w=2.0, h=0.8),
     ),
     arrows=(
         Arrow("bern", "binom", "sum of n"),
         Arrow("bern", "geom", "wait"),
-        Arrow("binom", "norm", "n large"),
+        Arrow("binom", "norm", "np(1−p)\nlarge"),
         Arrow("binom", "pois", "n→∞, np = λ"),
         Arrow("pois", "norm", "λ large"),
         Arrow("geom", "expo", "continuous\ntime"),
@@ -84,10 +84,10 @@ FIGURES: dict[str, Spec] = {
             "A diagram of six distributions and how they connect. Bernoulli, one yes or no "
             "trial, leads by summing n trials to the Binomial and by waiting for the first "
             "success to the Geometric. The Binomial becomes the Poisson when n grows with "
-            "np fixed at lambda, and the Normal when n is large; the Poisson also becomes "
-            "the Normal when lambda is large. The Geometric becomes the Exponential in "
-            "continuous time. A two-way arrow joins the Poisson, counts in a time window, and "
-            "the Exponential, gaps between events, as two views of the same process."
+            "np fixed at lambda, and the Normal when np(1 − p) is large; the Poisson also "
+            "becomes the Normal when lambda is large. The Geometric becomes the Exponential "
+            "in continuous time. A two-way arrow joins the Poisson, counts in a time window, "
+            "and the Exponential, gaps between events, as two views of the same process."
         ),
         caption=(
             "Most common distributions are one story told at different scales: yes/no "
