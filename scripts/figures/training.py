@@ -206,13 +206,15 @@ FIGURES: dict[str, Spec] = {
             "initialisation, median of {seeds} seeds, plotted from the last layer on the "
             "left to the first on the right. Left, sigmoid layers: without shortcuts the "
             "ratio falls steadily to about 10 to the power {sigmoid_exp} at layer 1; with "
-            "residual connections it stays near 1 ({sigmoid_res:.2f} at layer 1). Right, "
+            "residual connections, branches scaled by 1 over the square root of {depth}, it "
+            "stays near 1 ({sigmoid_res:.2f} at layer 1). Right, "
             "tanh layers: without shortcuts it falls to {tanh_plain:.2f}; with them it "
             "stays near 1 ({tanh_res:.2f})."
         ),
         caption=(
-            "With identity shortcuts the gradient reaches the first layer at about the size "
-            "it leaves the last; without them it shrinks layer by layer."
+            "With identity shortcuts and small (1/√{depth}-scaled) branches the gradient "
+            "reaches the first layer at about the size it leaves the last; without shortcuts "
+            "it shrinks layer by layer."
         ),
         questions=("residual-connections",),
     ),
