@@ -16,7 +16,7 @@ RAG_PIPELINE = Diagram(
         Box("docs", "Documents", _X[0], 0.0, w=_W, kind="actor"),
         Box("chunk", "Split into\nchunks", _X[1], 0.0, w=_W),
         Box("embed", "Embed each\nchunk", _X[2], 0.0, w=_W, kind="model"),
-        Box("index", "Index\n(vectors, BM25)", _X[2], 1.1, w=_W, kind="store"),
+        Box("index", "Vector index\n(+ chunk text)", _X[2], 1.1, w=_W, kind="store"),
         Box("question", "Question", _X[0], 2.7, w=_W, kind="actor"),
         Box("qembed", "Embed the\nquestion", _X[1], 2.7, w=_W, kind="model"),
         Box("retrieve", "Retrieve\ntop-k chunks", _X[2], 2.7, w=_W),
@@ -60,7 +60,7 @@ FIGURES: dict[str, Spec] = {
         alt=(
             "A flow diagram of {n_boxes} boxes in two shaded groups. Offline, to build the "
             "index: documents are split into chunks, each chunk is embedded, and the vectors "
-            "go into an index that also keeps a BM25 keyword index. Online, for every "
+            "go into a vector index that also stores each chunk's text. Online, for every "
             "question: the question is embedded, the index is searched for the top-k "
             "nearest chunks, a re-ranker keeps the best few, and the LLM reads the question "
             "together with those chunks and writes an answer that cites them."
