@@ -4,6 +4,8 @@ it, so that the alt text and the picture state the same figures."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from matplotlib.figure import Figure
 
 from scripts.figures.diagram import Arrow, Box, Diagram, Group, draw
@@ -14,13 +16,13 @@ W = 1.65  # the width of a standard box, in grid units (inches)
 
 def _funnel(counts: list[int]) -> None:
     """A retrieval-and-ranking funnel must narrow at every stage."""
-    assert all(a > b for a, b in zip(counts, counts[1:])), counts
+    assert all(a > b for a, b in pairwise(counts)), counts
 
 
 def design_framework() -> tuple[Figure, Facts]:
     """The steps of a design answer, as a loop: monitoring feeds new data back."""
     steps = ["Requirements", "Metrics", "Data and\nlabels", "Features", "Model",
-             "Serving", "Evaluation:\noffline, online", "Monitoring"]
+             "Serving", "Evaluation\n(offline, online)", "Monitoring"]
     top = [Box(f"s{i}", label, 1.65 * i, 0, w=1.45) for i, label in enumerate(steps[:5])]
     bottom = [Box(f"s{5 + i}", label, 1.65 * (4 - i), 1.5, w=1.45,
                   kind="accent" if i == 2 else "box")
@@ -68,6 +70,9 @@ def video_recommender() -> tuple[Figure, Facts]:
     return fig, facts
 
 
+KEEP = 0.05  # the share of non-clicks kept for training, as in the answer's snippet
+
+
 def ad_click_prediction() -> tuple[Figure, Facts]:
     """An ad request: retrieval, pCTR, calibration, auction; the log joiner closes the loop."""
     boxes = (
@@ -77,7 +82,7 @@ def ad_click_prediction() -> tuple[Figure, Facts]:
         Box("cal", "Calibrate: undo\ndown-sampling", 6.0, 0, w=W, kind="accent"),
         Box("auc", "Auction: bid ×\npCTR, winner\nshown", 6.0, 1.6, w=W),
         Box("logs", "Impressions,\nclicks (joined)", 4.0, 1.6, w=W, kind="store"),
-        Box("train", "Train: keep clicks,\nkeep 10% of\nnon-clicks", 2.0, 1.6, w=W, h=0.85,
+        Box("train", f"Train: keep clicks,\nkeep {KEEP:.0%} of\nnon-clicks", 2.0, 1.6, w=W, h=0.85,
             kind="model"),
     )
     arrows = (
@@ -86,7 +91,7 @@ def ad_click_prediction() -> tuple[Figure, Facts]:
         Arrow("train", "ctr", "hourly update", dashed=True),
     )
     fig, facts = draw(Diagram(boxes=boxes, arrows=arrows))
-    facts.update({"candidates": 500, "keep_rate": 0.1})
+    facts.update({"candidates": 500, "keep": f"{KEEP:.0%}"})
     return fig, facts
 
 
@@ -149,7 +154,8 @@ def eta_prediction() -> tuple[Figure, Facts]:
         Box("model", "Residual model\n(boosted trees or\ngraph network)", 4.0, 0, w=W, h=0.85,
             kind="model"),
         Box("eta", "ETA served:\nroute ETA\n+ residual", 6.0, 0, w=W, h=0.85, kind="accent"),
-        Box("live", "Live segment\nspeeds (stream,\nevery minute)", 2.0, 1.7, w=W, h=0.85, kind="store"),
+        Box("live", "Live segment\nspeeds (stream,\nevery minute)", 2.0, 1.7, w=W, h=0.85,
+            kind="store"),
         Box("hist", "Historical\nspeeds, weather,\nevents", 4.0, 1.7, w=W, h=0.85, kind="store"),
         Box("trips", "Completed trips:\nactual arrival\n= label", 6.0, 1.7, w=W, h=0.85,
             kind="store"),
@@ -192,9 +198,9 @@ FIGURES: dict[str, Spec] = {
     "design-framework": Spec(
         design_framework,
         alt=(
-            "A loop of eight boxes in two rows: {steps}. A dashed arrow labelled drift, new "
-            "labels runs from Monitoring back to Data and labels. A wide box below says that "
-            "trade-offs and numbers (QPS, latency, storage, cost) belong to every step."
+            "Eight steps in a loop over two rows: {steps}. A dashed arrow labelled drift, new "
+            "labels runs from Monitoring back to Data and labels. A wide box at the bottom left "
+            "says that trade-offs and numbers (QPS, latency, storage, cost) belong to every step."
         ),
         caption=(
             "The order of a design answer: requirements before metrics, metrics before "
@@ -224,8 +230,8 @@ FIGURES: dict[str, Spec] = {
             "An ad request selects about {candidates} eligible ads by targeting and budget; "
             "a pCTR model scores them; a calibration step undoes negative down-sampling; an "
             "auction ranks by bid times pCTR and the winner is shown. Dashed arrows: joined "
-            "impression and click logs train the model, keeping every click and a fraction "
-            "{keep_rate} of non-clicks, with hourly updates."
+            "impression and click logs train the model, keeping every click and {keep} of "
+            "the non-clicks, with hourly updates."
         ),
         caption=(
             "Down-sampling makes training cheap; the calibration step is what keeps the "
@@ -238,8 +244,9 @@ FIGURES: dict[str, Spec] = {
         alt=(
             "A payment is enriched with online features (velocity, device, graph), scored by "
             "rules and a model in under {latency_ms} ms, and acted on by cost: approve, step-up "
-            "authentication, review or block. The top-scored cases go to a review queue of "
-            "fixed capacity. Analyst decisions arrive in days and chargebacks in weeks; "
+            "authentication, review or block. The cases with the highest expected loss go to "
+            "a review queue of fixed capacity. Analyst decisions arrive in days and chargebacks "
+            "in weeks; "
             "dashed arrows show retraining on matured labels, weekly."
         ),
         caption=(
