@@ -219,8 +219,9 @@ FIGURES: dict[str, Spec] = {
             "in-batch softmax and a log-Q correction, and the item tower refreshes the index."
         ),
         caption=(
-            "Each stage trades recall for precision on fewer items: cheap dot products over "
-            "the whole corpus, an expensive model over a thousand candidates."
+            "Each stage trades recall for precision on fewer items: a cheap approximate "
+            "dot-product search over the whole corpus, an expensive model over a thousand "
+            "candidates."
         ),
         questions=("design-video-recommender",),
     ),
