@@ -51,8 +51,8 @@ def video_recommender() -> tuple[Figure, Facts]:
             3.4, 0, w=1.45, h=0.85),
         Box("rank", f"Multi-task\nranker\n{c['retrieved']:,} → {c['ranked']}", 4.95, 0, w=1.45,
             h=0.85, kind="model"),
-        Box("rerank", f"Re-rank for\ndiversity, policy\n{c['ranked']} → {c['shown']}", 6.6, 0,
-            w=1.45, h=0.85, kind="accent"),
+        Box("rerank", f"Re-rank: diversity,\nfreshness, policy\n{c['ranked']} → {c['shown']}",
+            6.6, 0, w=1.45, h=0.85, kind="accent"),
         Box("logs", "Impression\nand watch logs", 6.6, 1.5, w=1.45, kind="store"),
         Box("train", "Train towers:\nin-batch softmax,\nlog-Q correction", 4.95, 1.5, w=1.45,
             h=0.85, kind="model"),
@@ -112,6 +112,7 @@ def fraud_detection() -> tuple[Figure, Facts]:
     arrows = (
         Arrow("tx", "feat"), Arrow("feat", "score"), Arrow("score", "act"),
         Arrow("act", "queue", "top-k"), Arrow("queue", "labels"),
+        Arrow("act", "labels", "chargebacks"),
         Arrow("labels", "train", dashed=True), Arrow("train", "score", "weekly", dashed=True),
     )
     fig, facts = draw(Diagram(boxes=boxes, arrows=arrows))
@@ -163,7 +164,7 @@ def eta_prediction() -> tuple[Figure, Facts]:
     arrows = (
         Arrow("req", "route"), Arrow("route", "model"), Arrow("model", "eta"),
         Arrow("live", "route"), Arrow("live", "model"), Arrow("hist", "model"),
-        Arrow("eta", "trips", "trip ends"), Arrow("trips", "hist", dashed=True),
+        Arrow("eta", "trips", "trip ends"), Arrow("trips", "model", "retrain", dashed=True),
     )
     fig, facts = draw(Diagram(boxes=boxes, arrows=arrows))
     return fig, facts
@@ -246,9 +247,9 @@ FIGURES: dict[str, Spec] = {
             "A payment is enriched with online features (velocity, device, graph), scored by "
             "rules and a model in under {latency_ms} ms, and acted on by cost: approve, step-up "
             "authentication, review or block. The cases with the highest expected loss go to "
-            "a review queue of fixed capacity. Analyst decisions arrive in days and chargebacks "
-            "in weeks; "
-            "dashed arrows show retraining on matured labels, weekly."
+            "a review queue of fixed capacity. Analyst decisions on reviewed cases arrive in "
+            "days, chargebacks on approved payments in weeks; dashed arrows show retraining "
+            "on matured labels, weekly."
         ),
         caption=(
             "Labels arrive late and only where someone looked, so the training data depend "
@@ -279,7 +280,8 @@ FIGURES: dict[str, Spec] = {
             "best route; a residual model, boosted trees or a graph network, corrects that "
             "estimate using live segment speeds, historical speeds, weather and events; the "
             "served ETA is the route ETA plus the residual. When the trip ends its actual "
-            "arrival time becomes the label, and a dashed arrow shows retraining."
+            "arrival time becomes the label, and a dashed arrow from the completed trips "
+            "back to the residual model shows retraining."
         ),
         caption=(
             "The model learns the routing engine's error rather than the whole travel time, "
