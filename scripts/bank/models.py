@@ -120,7 +120,7 @@ class Question(Strict):
     mistakes: list[Mistake] = Field(default_factory=list, max_length=12)
     follow_ups: list[FollowUp] = Field(default_factory=list, max_length=12)
     references: list[Reference] = Field(default_factory=list, max_length=4)
-    related: list[Slug] = Field(default_factory=list, max_length=8)
+    related: list[Slug] = Field(default_factory=list, max_length=12)
     reviewed: dt.date | None = Field(
         default=None, description="When a second reader last checked the answer."
     )
