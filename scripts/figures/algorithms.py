@@ -139,9 +139,8 @@ FIGURES: dict[str, Spec] = {
             "{noise:g}, the lowest error any model can reach."
         ),
         caption=(
-            "Adding trees never makes a forest worse, only slower. For boosting, the number "
-            "of trees and the learning rate are tuned together, for example with early "
-            "stopping."
+            "The forest levels off; boosting's best number of trees depends on the learning "
+            "rate, so the two are tuned together, for example with early stopping."
         ),
         questions=("gradient-boosting-vs-random-forest",),
     ),

@@ -74,8 +74,9 @@ FIGURES: dict[str, Spec] = {
             "precision is {ap:.2f}."
         ),
         caption=(
-            "The same scores, two views. With rare positives, a small false positive rate can "
-            "still mean many false alarms: precision shows them, the ROC curve does not."
+            "The same scores, two views: ROC weighs every positive–negative pair alike, while "
+            "precision, which depends on prevalence, shows how many of the alarms at each "
+            "threshold are false."
         ),
         questions=("roc-curve", "imbalanced-data"),
     ),
