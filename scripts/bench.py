@@ -29,7 +29,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.bench import measure, synthetic
+from scripts.bench import measure, search_relevance, synthetic
 from scripts.bench.config import FULL_RUNS, QUICK_RUNS, REPORT, RESULTS, TARGETS, WORK
 from scripts.bench.lighthouse import run_lighthouse
 from scripts.bench.machine import machine
@@ -52,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="take the Lighthouse results of an earlier results.json")
     parser.add_argument("--lighthouse-only", action="store_true",
                         help="run Lighthouse again and replace its part of results.json")
+    parser.add_argument("--search-only", action="store_true",
+                        help="measure search relevance again and replace that part of "
+                             "results.json")
+    parser.add_argument("--no-search", action="store_true")
     parser.add_argument("--report", action="store_true",
                         help="only rewrite README.md from results.json")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -62,6 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         results = json.loads(args.out.read_text(encoding="utf-8"))
         REPORT.write_text(report(results), encoding="utf-8")
+        return 0
+    if args.search_only:
+        results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() \
+            else {"machine": machine(), "sizes": []}
+        results["search_relevance"] = search_relevance.run()
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        if results.get("sizes"):
+            REPORT.write_text(report(results), encoding="utf-8")
         return 0
     if args.lighthouse_only:
         results = json.loads(args.out.read_text(encoding="utf-8"))
@@ -109,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.no_lighthouse:
         results["lighthouse"] = run_lighthouse(
             args.source, args.lighthouse_runs or (1 if args.quick else 3))
+    if not args.no_search:
+        results["search_relevance"] = search_relevance.run()
     for n, runs in plan.items():
         print(f"N={n}: {runs[0]} + {runs[1]} builds", file=sys.stderr, flush=True)
         results["sizes"].append(measure_size(n, runs, args.source, anatomy=n == min(plan)))

@@ -276,6 +276,11 @@ def report(results: dict[str, Any]) -> str:
                 f"{p['accessibility']:.0f} | {p['best_practices']:.0f} | {p['seo']:.0f} | "
                 f"{p['benchmark_index']:.0f} |"
             )
+    if results.get("search_relevance"):
+        from scripts.bench.search_relevance import report_lines
+
+        lines += report_lines(results["search_relevance"],
+                              results["search_relevance"]["questions"])
     notes = BENCH / "NOTES.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").strip()]

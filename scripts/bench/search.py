@@ -124,7 +124,8 @@ def searchable_check(bank: Path, site: Path) -> dict[str, Any]:
     by_page: dict[str, list[str]] = {}
     for doc in index["docs"]:
         by_page.setdefault(doc["location"].split("#")[0], []).append(
-            doc["title"] + " " + doc["text"] + " " + " ".join(doc.get("tags", [])))
+            " ".join([doc["title"], doc.get("aliases", ""), doc["text"], doc.get("words", ""),
+                      *doc.get("tags", [])]))
     missing, words = [], 0
     for q in published(bank):
         found = search_index.TokenSet(html.escape(" ".join(by_page.get(f"questions/{q.id}/", []))))

@@ -17,7 +17,7 @@ from scripts.pages.text import summary
 from scripts.search import index
 
 # What the index keeps of a page, by page URL: a question's preview, a listing's text.
-_PREVIEWS: dict[str, str] = {}
+_PREVIEWS: dict[str, index.Card] = {}
 _LISTINGS: dict[str, str] = {}
 
 
@@ -32,7 +32,8 @@ def on_page_context(context_, page: Page, config: MkDocsConfig, nav):
     bank = context.bank()
     question_id = page.meta.get("question_id")
     if question_id and (q := bank.question(str(question_id))) is not None:
-        _PREVIEWS[page.url] = summary(q.short_answer)
+        _PREVIEWS[page.url] = index.Card(preview=summary(q.short_answer, 220),
+                                         aliases=tuple(q.aliases))
     elif page.file.src_uri.startswith(("topics/", "areas/")):
         item_id = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
         vocabulary = bank.vocabulary

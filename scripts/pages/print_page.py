@@ -10,7 +10,7 @@ from collections.abc import Callable
 from scripts.bank.bank import Bank
 from scripts.bank.models import Question
 from scripts.pages import relocate
-from scripts.pages.blocks import BLOCK_STYLES, question_blocks, references
+from scripts.pages.blocks import BLOCK_STYLES, FENCE, question_blocks, references
 from scripts.pages.paths import PRINT_PAGE, question_path
 from scripts.pages.question import difficulty_label
 from scripts.pages.text import escape, plural
@@ -70,7 +70,11 @@ def _question(bank: Bank, q: Question, page_url: Callable[[str], str]) -> str:
     ids = {x.id for x in bank}
     tags = ", ".join(q.tags)
     parts = [
-        '<article class="print-question" markdown>\n',
+        # A block of pymdownx.blocks.html, not raw <article markdown>: inside raw HTML,
+        # md_in_html reads "<t" of a formula such as y_{<t} as a tag and swallows the rest
+        # of the page. The block parses its content as ordinary Markdown, as on the
+        # question pages.
+        f"{FENCE}/ html | article.print-question\n",  # longer: it holds the answer blocks
         f"### {escape(q.title)} {{ #{question_anchor(q.id)} }}\n",
         f"{difficulty_label(q.difficulty)}" + (f" · {escape(tags)}" if tags else "")
         + "\n{ .q-meta }\n",
@@ -84,7 +88,7 @@ def _question(bank: Bank, q: Question, page_url: Callable[[str], str]) -> str:
         parts.append(f"**Related:** {links}\n{{ .print-related }}\n")
     parts.append(f"[This question online]({page_url(question_path(q.id))})\n"
                  "{ .print-online }\n")
-    parts.append("</article>\n")
+    parts.append(f"{FENCE}/\n")
     return "\n".join(parts)
 
 

@@ -5,15 +5,18 @@ listing page (topics, sections, tags) repeats the titles of the questions it lis
 of real answers that is about 10 KB per question, all downloaded by a reader's first search.
 `compact` rewrites the index the plugin wrote:
 
-- A question page becomes one entry: its title, a readable preview (the page's description,
-  the start of the 30-second answer), then each other word of the page once, in first-seen
-  order, leaving out a word that begins a longer word of the entry. Material's search
-  matches a query word as the prefix of an indexed word (it adds `*` to every query term),
-  ignores case and drops English stop words, so every query that found the page still finds
-  it. What changes: results link to the page rather than to one heading of it, a word that is
-  repeated no longer ranks its page higher, a quoted exact-word query (`"model"`, which
-  Material sends without `*`) no longer matches a word stored only as part of a longer one,
-  and the text under a result is the preview and a word list instead of a paragraph.
+- A question page becomes one entry whose fields say where a word stands, so that ranking
+  follows the page's structure rather than how often a word repeats: `title`; `aliases`
+  (what a candidate types that the title does not say, declared in the data file, plus the
+  British or American spelling of every title and alias word); `text`, the readable
+  preview a result shows (the start of the 30-second answer); and `words`, every other word
+  of the page once, leaving out a word that begins a longer word of the entry. mkdocs.yml
+  gives each field its weight (plugins > search > fields). Material's search matches a query
+  word as the prefix of an indexed word (it adds `*` to every query term), ignores case and
+  drops English stop words, so every query that found the page still finds it. What
+  changes: results link to the page rather than to one heading of it, repetition no longer
+  ranks a page, and a quoted exact-word query (`"model"`, which Material sends without `*`)
+  no longer matches a word stored only as part of a longer one.
 - Listing pages keep their own description; the question titles they list, already indexed
   as the questions' own titles, are dropped. Tag listings keep their tag name.
 
@@ -33,7 +36,10 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
+
+from scripts.search import spelling
 
 # Lunr's English stop-word list: Material's search (pipeline "stopWordFilter") never indexes
 # these, so dropping them from the text loses nothing.
@@ -95,10 +101,39 @@ def _unique(words: Iterable[str], skip: set[str]) -> list[str]:
     return out
 
 
-def compact_page(entries: list[dict[str, Any]], preview: str) -> dict[str, Any]:
-    """One entry for a page: title, preview, then every other word of the page once."""
+@dataclass(frozen=True)
+class Card:
+    """What the index holds of a question page beyond its title: the preview a reader sees
+    under the result (the 30-second answer) and the words a candidate might type instead of
+    the title's (its aliases: acronyms, expansions, synonyms)."""
+
+    preview: str
+    aliases: tuple[str, ...] = ()
+
+
+def _with_variants(words: list[str]) -> list[str]:
+    """The words and their other spellings (British and American), each once."""
+    out = list(words)
+    seen = set(words)
+    for word in words:
+        for other in sorted(spelling.variants(word)):
+            if other not in seen:
+                seen.add(other)
+                out.append(other)
+    return out
+
+
+def compact_page(entries: list[dict[str, Any]], card: Card | str) -> dict[str, Any]:
+    """One entry for a page, in separate fields so that each can weigh what it should:
+    `title`, `aliases` (and the other spellings of the title's words), `text` (the preview,
+    which is also what a result shows) and `words` (every other word of the page, once)."""
+    if isinstance(card, str):
+        card = Card(card)
     first = entries[0]
-    seen = set(tokens(first["title"])) | set(tokens(preview))
+    title_words = tokens(first["title"])
+    alias_words = [w for alias in card.aliases for w in tokens(html.escape(alias))]
+    preview_words = tokens(html.escape(card.preview, quote=False))
+    seen = set(title_words) | set(alias_words) | set(preview_words)
     words = []
     for entry in entries:
         if entry is not first:
@@ -110,11 +145,16 @@ def compact_page(entries: list[dict[str, Any]], preview: str) -> dict[str, Any]:
     every = sorted(seen.union(extra))
     covered = {a for a, b in itertools.pairwise(every) if b.startswith(a)}
     extra = [word for word in extra if word not in covered]
-    text = html.escape(preview, quote=False)
-    if extra:
-        text += " " + html.escape(" ".join(extra), quote=False)
+    known = set(seen) | set(extra)
+    alias_field = _unique(_with_variants(alias_words + title_words), set(title_words))
+    extra = [w for w in _with_variants(extra) if w in set(extra) or w not in known]
+    preview_variants = [w for w in _with_variants(preview_words) if w not in known]
     entry = {"location": first["location"].split("#")[0], "title": first["title"],
-             "text": text}
+             "text": html.escape(card.preview, quote=False)}
+    if alias_field:
+        entry["aliases"] = html.escape(" ".join(alias_field), quote=False)
+    if extra or preview_variants:
+        entry["words"] = html.escape(" ".join(extra + preview_variants), quote=False)
     for key in ("tags", "boost"):
         if key in first:
             entry[key] = first[key]
@@ -123,14 +163,15 @@ def compact_page(entries: list[dict[str, Any]], preview: str) -> dict[str, Any]:
 
 def compact(
     index: dict[str, Any],
-    previews: Mapping[str, str],
+    previews: Mapping[str, Card | str],
     listings: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """A smaller index that finds the same pages for every word.
+    """A smaller index that finds the same pages for every word, and weighs where a word
+    stands (title, alias, preview, elsewhere) instead of how often.
 
-    `previews` maps a page location (e.g. `questions/x/`) to its readable preview; those
-    pages become one entry each. `listings` maps a listing page's location to the text that
-    replaces its own; its sections keep their titles only. Entries of tag listings
+    `previews` maps a page location (e.g. `questions/x/`) to its Card (or preview text);
+    those pages become one entry each. `listings` maps a listing page's location to the text
+    that replaces its own; its sections keep their titles only. Entries of tag listings
     (`#tag:` anchors) keep their tag name only. Everything else is left as it is.
     """
     listings = listings or {}

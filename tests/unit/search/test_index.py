@@ -30,13 +30,29 @@ def test_compact_index_finds_every_word_it_found_before() -> None:
     assert docs["topics/generalization/"]["text"] == "Overfitting."
     assert docs["tags/#tag:regularization"]["text"] == ""
     assert docs["about/"] == index["docs"][4]
-    found = search_index.TokenSet(docs[page]["title"] + " " + docs[page]["text"])
+    entry = docs[page]
+    found = search_index.TokenSet(" ".join(entry.get(k, "") for k in
+                                           ("title", "aliases", "text", "words")))
     before = " ".join(d["title"] + " " + d["text"] for d in index["docs"][:2])
     for word in search_index.tokens(before):
         assert found.finds(word), word
     for word in ("lasso", "alpha", "ridge", "shrink", "model"):
         assert found.finds(word), word
-    # Each word once; "model" is kept only inside "models".
-    words = docs[page]["text"].split()
+    # The preview alone is what a result shows; every other word is stored once, and
+    # "model" only inside "models".
+    assert entry["text"] == "Lasso sets weights to zero."
+    words = entry["words"].split()
     assert len(words) == len(set(words))
     assert "model" not in words and "models" in words
+
+
+def test_aliases_and_both_spellings_are_in_their_own_field() -> None:
+    page = "questions/l1-vs-l2/"
+    index = {"docs": [_entry(page, "What is regularization?", "<p>Penalties optimise.</p>")]}
+    card = search_index.Card(preview="Penalties on weights.", aliases=("lasso", "ridge"))
+    entry = search_index.compact(index, {page: card})["docs"][0]
+    aliases = entry["aliases"].split()
+    assert {"lasso", "ridge", "regularisation"} <= set(aliases)  # the title's other spelling
+    assert "regularization" not in aliases  # already in the title
+    assert "optimize" in entry["words"].split()  # the other spelling of a body word
+    assert entry["text"] == "Penalties on weights."
