@@ -3,6 +3,8 @@ drawn from a declared structure (diagram.py)."""
 
 from __future__ import annotations
 
+import itertools
+
 from matplotlib.figure import Figure
 
 from scripts.figures.diagram import Arrow, Box, Diagram, draw
@@ -46,7 +48,7 @@ def unet() -> tuple[Figure, Facts]:
     fig, facts = draw(diagram)
     # The alt text claims four halvings, channels doubling 64 -> 1024, one skip per level.
     assert levels == 4 and facts["n_boxes"] == 2 * levels + 1
-    assert all(b == 2 * a for a, b in zip(UNET_CHANNELS, UNET_CHANNELS[1:]))
+    assert all(b == 2 * a for a, b in itertools.pairwise(UNET_CHANNELS))
     assert sum(a.dashed for a in diagram.arrows) == levels
     return fig, facts
 
