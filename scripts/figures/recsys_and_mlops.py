@@ -156,11 +156,11 @@ FIGURES: dict[str, Spec] = {
             "Weekly accuracy over {weeks} weeks of a classifier whose true decision boundary "
             "turns slowly, with a sudden change at week {jump_week}. Never retrained, accuracy "
             "falls from {start:.2f} to {never_end:.2f} (mean {never_mean:.2f}). Retrained every "
-            "{schedule} weeks ({schedule_retrains} retrains, mean {schedule_mean:.2f}), it keeps "
-            "up with the slow drift but needs {schedule_recovery} weeks to get back to {trigger:.2f} "
-            "after the change. Retrained whenever the last labelled week's accuracy is below "
-            "{trigger:.2f}, it needs {trigger_recovery} weeks, with {trigger_retrains} retrains "
-            "(mean {trigger_mean:.2f})."
+            "{schedule} weeks ({schedule_retrains} retrains, mean {schedule_mean:.2f}), it "
+            "keeps up with the slow drift but needs {schedule_recovery} weeks to get back to "
+            "{trigger:.2f} after the change. Retrained whenever the last labelled week's "
+            "accuracy is below {trigger:.2f}, it needs {trigger_recovery} weeks, with "
+            "{trigger_retrains} retrains (mean {trigger_mean:.2f})."
         ),
         caption=(
             "A schedule bounds staleness; a trigger on monitored accuracy reacts to sudden "
