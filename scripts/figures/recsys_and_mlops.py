@@ -88,7 +88,7 @@ def retraining() -> tuple[Figure, Facts]:
         for week in range(WEEKS):
             due = policy == "schedule" and week > 0 and week % SCHEDULE == 0
             # the trigger sees last week's accuracy, the most recent one with labels
-            if policy == "trigger" and week > LABEL_DELAY:
+            if policy == "trigger" and week >= LABEL_DELAY:
                 due = accuracy[week - LABEL_DELAY] < TRIGGER
             if due:
                 model, retrains = fit(week), retrains + 1
@@ -109,9 +109,11 @@ def retraining() -> tuple[Figure, Facts]:
         "schedule_recovery": recovery(schedule), "trigger_recovery": recovery(trigger),
     }
     # The shapes the alt text and caption claim: the static model decays, the jump hurts
-    # every policy, and both retraining policies beat never retraining.
+    # every policy, the schedule keeps up with the slow drift, and both retraining policies
+    # beat never retraining.
     assert never[-1] < never[0] - 0.15
-    assert never[JUMP_WEEK] < never[JUMP_WEEK - 1] - 0.05
+    assert all(a[JUMP_WEEK] < a[JUMP_WEEK - 1] - 0.05 for a in (never, schedule, trigger))
+    assert schedule[:JUMP_WEEK].min() >= TRIGGER
     assert min(schedule.mean(), trigger.mean()) > never.mean() + 0.05
     assert 0 < facts["trigger_recovery"] < facts["schedule_recovery"]
     assert (never[JUMP_WEEK:] < TRIGGER).all()
@@ -145,8 +147,8 @@ FIGURES: dict[str, Spec] = {
             "breached."
         ),
         caption=(
-            "Each stage exposes more users and must pass its guardrails first; any stage "
-            "can fall back to the old model."
+            "Users see the new model only from the canary on; each stage must pass its "
+            "checks first, and any live stage can fall back to the old model."
         ),
         questions=("model-deployment-and-rollouts",),
     ),
