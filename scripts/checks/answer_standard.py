@@ -4,6 +4,7 @@ question teaches. Drafts are exempt until they are published (`status: draft`)."
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -123,6 +124,35 @@ def math_balances(q: Question, ctx) -> Iterator[Finding]:
                 yield field.path, ("unbalanced '$' in a paragraph: close the formula, or write "
                                    r"a dollar sign as \$"), paragraph.strip()[:30] or None
                 break
+
+
+def _where(rest: str) -> tuple[str, ...]:
+    """Text to find the untypeset formula by in the source: its first line, or the line
+    after a bare `$$` (every display formula starts with one)."""
+    lines = [line.strip() for line in html.unescape(re.sub(r"<[^>]+>", "", rest)).splitlines()]
+    lines = [line for line in lines if line]
+    if lines[0] == "$$" and len(lines) > 1:
+        return lines[1][:40], "$$"
+    return (lines[0][:40],)
+
+
+_TYPESET = re.compile(r'<(pre|code)\b.*?</\1>|<(span|div) class="arithmatex">.*?</\2>', re.S)
+
+
+@question_rule("A013", "a formula the site would show as raw dollar signs")
+def math_is_typeset(q: Question, ctx) -> Iterator[Finding]:
+    """Balanced delimiters are not enough: `$$` indented less than its list item's text,
+    for one, ends the list and reaches the page as dollar signs. Every `$` left in the
+    rendered prose must come from a `\\$` the writer typed."""
+    for field in q.text_fields():
+        if not field.markdown or "$" not in field.text:
+            continue
+        shown = _TYPESET.sub(" ", ctx.html(field.text))
+        if shown.count("$") > prose(field.text, keep_math=True).count("\\$"):
+            yield field.path, ("a formula here is not typeset: indent a display formula "
+                               "($$) inside a list item like the item's text (4 spaces), "
+                               "and put no space just inside an inline formula's $ signs"
+                               ), _where(shown[shown.index("$"):])
 
 
 _METHOD_HEADINGS = ("interviewer", "structure", "outline", "prepare")
