@@ -126,24 +126,41 @@ def _calibration_data():
     return y_test, probs, len(y_fit), len(y_cal)
 
 
+def _bins(p: np.ndarray, bins: int) -> np.ndarray:
+    """Equal-width bins [b/bins, (b+1)/bins), the last one closed: the rule of the ECE in
+    the snippet of 'model-calibration'. (calibration_curve closes its bins on the right
+    instead, which matters here: a forest of 100 trees predicts multiples of 0.01.)"""
+    return np.minimum((p * bins).astype(int), bins - 1)
+
+
+def reliability(y: np.ndarray, p: np.ndarray, bins: int = 10):
+    """Per non-empty bin: the share of cases, the fraction of positives and the mean
+    prediction."""
+    index = _bins(p, bins)
+    used = [b for b in range(bins) if np.any(index == b)]
+    share = np.array([np.mean(index == b) for b in used])
+    frac_pos = np.array([y[index == b].mean() for b in used])
+    mean_pred = np.array([p[index == b].mean() for b in used])
+    return share, frac_pos, mean_pred
+
+
 def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
     """Binned ECE for the positive class: the bin-size-weighted mean gap between the
     observed frequency of positives and the mean predicted probability."""
-    index = np.minimum((p * bins).astype(int), bins - 1)
-    return float(sum(np.mean(index == b) * abs(y[index == b].mean() - p[index == b].mean())
-                     for b in range(bins) if np.any(index == b)))
+    share, frac_pos, mean_pred = reliability(y, p, bins)
+    return float(np.sum(share * np.abs(frac_pos - mean_pred)))
 
 
 def calibration() -> tuple[Figure, Facts]:
-    """Reliability diagram and prediction histogram of a random forest, raw and after
-    Platt (sigmoid) and isotonic calibration."""
-    from sklearn.calibration import calibration_curve
+    """Reliability diagram of a random forest, raw and after Platt (sigmoid) and isotonic
+    calibration, drawn from the bins of the ECE in its legend."""
     from sklearn.metrics import brier_score_loss
 
     y, probs, n_fit, n_cal = _calibration_data()
     ece = {name: expected_calibration_error(y, p) for name, p in probs.items()}
     brier = {name: brier_score_loss(y, p) for name, p in probs.items()}
-    curves = {name: calibration_curve(y, p, n_bins=10) for name, p in probs.items()}
+    # The points drawn are the bins the ECE sums over, so the legend and the curves agree.
+    curves = {name: reliability(y, p)[1:] for name, p in probs.items()}
     true_raw, pred_raw = curves["forest"]
     low, high = pred_raw < 0.4, pred_raw > 0.6
     facts = {"n_fit": n_fit, "n_cal": n_cal, "n_test": len(y),
@@ -154,6 +171,7 @@ def calibration() -> tuple[Figure, Facts]:
     # The alt text's claims: under-confident (an S-shaped curve, below the diagonal on the
     # left and above it on the right), and both calibrators cut the ECE at least in half.
     assert np.all(true_raw[low] < pred_raw[low]) and np.all(true_raw[high] > pred_raw[high])
+    assert 0.1 <= facts["low_pred"] < 0.2, facts  # the prose calls it the 0.1-0.2 bin
     assert max(ece["sigmoid"], ece["isotonic"]) < ece["forest"] / 2, ece
     for name in ("sigmoid", "isotonic"):  # "the middle bins hold few cases"
         counts = np.histogram(probs[name], bins=10, range=(0, 1))[0]
