@@ -133,7 +133,8 @@ def _where(rest: str) -> tuple[str, ...]:
     lines = [line for line in lines if line]
     if lines[0] == "$$" and len(lines) > 1:
         return lines[1][:40], "$$"
-    return (lines[0][:40],)
+    inline = re.match(r"\$[^$]{0,40}\$?", lines[0])
+    return inline.group(0) if inline else lines[0][:40], lines[0][:40]
 
 
 _TYPESET = re.compile(r'<(pre|code)\b.*?</\1>|<(span|div) class="arithmatex">.*?</\2>', re.S)
