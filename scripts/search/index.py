@@ -58,19 +58,22 @@ STOP_WORDS = frozenset((
 ))
 
 _TAG = re.compile(r"<[^>]*>")
-_SEPARATOR = re.compile(r"[\s\-]+")  # Material's separator for English: "[\s\-]+"
+# Where Material's search splits words: mkdocs.yml, plugins > search > separator (a test
+# checks the two agree).
+SEPARATOR = r'[\s\-?!,;:()\[\]"]+'
+_SEPARATOR = re.compile(SEPARATOR)
 _INNER = re.compile(r"[^\w.]+")
 _EDGES = re.compile(r"^\W+|\W+$")
 
 
 def tokens(text: str) -> list[str]:
     """The words of an index text (HTML-escaped, with a few kept tags), lower-cased, without
-    stop words. Material splits text at spaces and hyphens only; here a token is also split
-    where a character other than
-    a letter, digit, `_` or `.` stands (`df.iloc`, `0`), and trimmed of punctuation at its
-    ends: a query of such characters that matched the start of Material's token matches the
-    start of its first part, so nothing Material found is lost, and repeated pieces of code
-    (`random_state=0`, `random_state=42`) share one word."""
+    stop words. Material splits text at SEPARATOR (spaces, hyphens, punctuation); here a
+    token is also split where a character other than a letter, digit, `_` or `.` stands
+    (`df.iloc`, `0`), and trimmed of punctuation at its ends: a query of such characters
+    that matched the start of Material's token matches the start of its first part, so
+    nothing Material found is lost, and repeated pieces of code (`random_state=0`,
+    `random_state=42`) share one word."""
     text = html.unescape(_TAG.sub(" ", text)).lower()
     out = []
     for raw in _SEPARATOR.split(text):

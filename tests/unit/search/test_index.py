@@ -56,3 +56,19 @@ def test_aliases_and_both_spellings_are_in_their_own_field() -> None:
     assert "regularization" not in aliases  # already in the title
     assert "optimize" in entry["words"].split()  # the other spelling of a body word
     assert entry["text"] == "Penalties on weights."
+
+
+def test_the_index_splits_words_where_material_s_search_does() -> None:
+    import yaml
+
+    from scripts.paths import ROOT
+
+    class Loader(yaml.SafeLoader):  # mkdocs.yml's !!python tags are not needed here
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert search["separator"] == search_index.SEPARATOR
+    assert search_index.tokens("L1 and L2 regularization? (RAG)") == \
+        ["l1", "l2", "regularization", "rag"]
