@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
 from scripts.bank.models import Question, Slug, Status, Strict, Text
-from scripts.checks.wordcount import words
 
 
 class Stage(enum.StrEnum):
@@ -88,10 +88,18 @@ PRACTICE_MINUTES = 5
 REVIEW_MINUTES = 2
 
 
+_IMAGE = re.compile(r"!\[(?:\\.|[^\]\\])*\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
 def reading_words(question: Question) -> int:
-    """The words of prose a first study reads: the 30-second answer and the model answer
-    (code, math and link targets not counted, as in the answer standard's budgets)."""
-    return words(question.short_answer) + words(question.answer)
+    """The words a first study reads: the 30-second answer and the model answer, formulas
+    and code included (a derivation takes as long to read as its prose), link targets and
+    images not."""
+    text = f"{question.short_answer}\n{question.answer}"
+    text = _LINK_TARGET.sub("]", _IMAGE.sub(" ", text))
+    return len(_WORD.findall(text))
 
 
 def study_minutes(question: Question) -> int:
@@ -101,7 +109,8 @@ def study_minutes(question: Question) -> int:
 
 def formula_text() -> str:
     """The estimate in words, as the pages say it."""
-    return (f"reading the 30-second answer and the model answer at "
-            f"{READING_WORDS_PER_MINUTE} words a minute, rounded up to whole minutes, plus "
+    return (f"reading the 30-second answer and the model answer (formulas and code "
+            f"included) at {READING_WORDS_PER_MINUTE} words a minute, rounded up to whole "
+            f"minutes, plus "
             f"{PRACTICE_MINUTES} minutes to answer out loud and grade yourself; a later "
             f"review takes about {REVIEW_MINUTES} minutes")
