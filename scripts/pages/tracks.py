@@ -76,7 +76,7 @@ def _stage_table(bank: Bank, ids: list[str], first: int) -> str:
             f"[{escape(topic.title)}](../{topic_path(topic.id)}) | "
             f"{difficulty_label(q.difficulty)} | {duration(study_minutes(q))} |")
     return ("| Step | Question | Topic | Difficulty | Time |\n"
-            "| ---: | --- | --- | --- | ---: |\n" + "\n".join(rows) + "\n")
+            "| --- | --- | --- | --- | --- |\n" + "\n".join(rows) + "\n")
 
 
 def track_page(bank: Bank, track: Track) -> str:
