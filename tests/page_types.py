@@ -58,6 +58,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
              ready="[data-guide=flashcards] .guide-card"),
     PageType("mock-interview", "mock-interview/", "mock-interview/index.html",
              ready="[data-guide=mock-interview] button[type=submit]"),
+    # Study tracks: the index, and a track's page once its plan form is in place.
+    PageType("tracks", "tracks/", "tracks/index.html"),
+    PageType("track", "tracks/ml-engineer/", "tracks/ml-engineer/index.html",
+             ready="[data-guide=track-plan] form"),
     # Every question with every block open: axe reads all the contributed content here, in
     # both palettes. Lighthouse would take a minute and a half on this one page, whose
     # template it audits through the pages above, so it is left out of Lighthouse.

@@ -1,11 +1,13 @@
-"""The whole bank once it is loaded and valid: the vocabulary and the questions, in the
-order of the data file. Everything that makes pages or exports takes one of these."""
+"""The whole bank once it is loaded and valid: the vocabulary, the questions and the study
+tracks, in the order of the data file. Everything that makes pages or exports takes one of
+these."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from scripts.bank.models import Question, Section
+from scripts.bank.tracks import Track
 from scripts.bank.vocabulary import Area, Topic, Vocabulary
 
 
@@ -13,6 +15,7 @@ from scripts.bank.vocabulary import Area, Topic, Vocabulary
 class Bank:
     vocabulary: Vocabulary
     questions: tuple[Question, ...]
+    tracks: tuple[Track, ...] = ()
     _by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -31,7 +34,17 @@ class Bank:
         return self._by_id.get(question_id)
 
     def without_drafts(self) -> Bank:
-        return Bank(self.vocabulary, tuple(q for q in self.questions if not q.is_draft))
+        """What a published build holds: no draft question and no draft track (a published
+        track lists no draft question, so every track stays whole)."""
+        return Bank(self.vocabulary, tuple(q for q in self.questions if not q.is_draft),
+                    tuple(t for t in self.tracks if not t.is_draft))
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+    def track_questions(self, track: Track) -> list[Question]:
+        """The track's questions in study order (ids the bank lacks are left out)."""
+        return [q for q in map(self.question, track.question_ids()) if q is not None]
 
     def in_topic(self, topic_id: str) -> list[Question]:
         return [q for q in self.questions if q.topic == topic_id]

@@ -75,7 +75,8 @@ def _bank(found: Records) -> Bank:
         topics=tuple(t for _, _, t in found.topics),
         sources=tuple(s for _, _, s in found.sources),
     )
-    return Bank(vocabulary, tuple(q for _, _, q in found.questions))
+    return Bank(vocabulary, tuple(q for _, _, q in found.questions),
+                tuple(t for _, _, t in found.tracks))
 
 
 def _files(path: Path) -> tuple[list[Path], list[Located]]:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from scripts.bank.models import Question, Strict
+from scripts.bank.tracks import Track
 from scripts.bank.vocabulary import Area, Source, Topic
 
 SCHEMA_VERSION = 1
@@ -23,6 +24,9 @@ class BankFile(Strict):
     topics: list[Topic] = Field(default_factory=list, description="Each in one area.")
     sources: list[Source] = Field(default_factory=list, description="Where questions come from.")
     questions: list[Question] = Field(default_factory=list)
+    tracks: list[Track] = Field(
+        default_factory=list,
+        description="Study tracks by role: questions in study order, in three stages.")
 
 
 def json_schema() -> dict[str, Any]:

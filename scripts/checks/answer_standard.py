@@ -110,20 +110,23 @@ def within_budget(q: Question, ctx) -> Iterator[Finding]:
 _DISPLAY = re.compile(r"\$\$")
 
 
+def _unbalanced(text: str) -> tuple[str, str | None] | None:
+    """What does not balance in one field's math, as (message, needle), or None."""
+    text = prose(text, keep_math=True)
+    if text.count("$$") % 2:
+        return "unbalanced '$$': a display formula is not closed", "$$"
+    for paragraph in re.split(r"\n\s*\n", _DISPLAY.sub("", text)):
+        if len(re.findall(r"(?<!\\)\$", paragraph)) % 2:
+            return ("unbalanced '$' in a paragraph: close the formula, or write "
+                    r"a dollar sign as \$"), paragraph.strip()[:30] or None
+    return None
+
+
 @question_rule("A009", "math delimiters that do not balance")
 def math_balances(q: Question, ctx) -> Iterator[Finding]:
     for field in q.text_fields():
-        if not field.markdown:
-            continue
-        text = prose(field.text, keep_math=True)
-        if text.count("$$") % 2:
-            yield field.path, "unbalanced '$$': a display formula is not closed", "$$"
-            continue
-        for paragraph in re.split(r"\n\s*\n", _DISPLAY.sub("", text)):
-            if len(re.findall(r"(?<!\\)\$", paragraph)) % 2:
-                yield field.path, ("unbalanced '$' in a paragraph: close the formula, or write "
-                                   r"a dollar sign as \$"), paragraph.strip()[:30] or None
-                break
+        if field.markdown and (problem := _unbalanced(field.text)):
+            yield (field.path, *problem)
 
 
 def _where(rest: str) -> tuple[str, ...]:
@@ -146,7 +149,8 @@ def math_is_typeset(q: Question, ctx) -> Iterator[Finding]:
     for one, ends the list and reaches the page as dollar signs. Every `$` left in the
     rendered prose must come from a `\\$` the writer typed."""
     for field in q.text_fields():
-        if not field.markdown or "$" not in field.text:
+        # Unbalanced delimiters are A009's to report; one problem, one error.
+        if not field.markdown or "$" not in field.text or _unbalanced(field.text):
             continue
         shown = _TYPESET.sub(" ", ctx.html(field.text))
         if shown.count("$") > prose(field.text, keep_math=True).count("\\$"):

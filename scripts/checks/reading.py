@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from scripts.bank.models import Question
+from scripts.bank.tracks import Track
 from scripts.bank.vocabulary import Area, Source, Topic
 from scripts.checks.problems import Problem, quote
 from scripts.checks.registry import read_rule
@@ -41,6 +42,7 @@ for _code, _summary in (
 # bank's first file; the vocabulary may live in any of its files.
 SECTIONS: dict[str, type[BaseModel]] = {
     "areas": Area, "topics": Topic, "sources": Source, "questions": Question,
+    "tracks": Track,
 }
 
 
@@ -52,6 +54,7 @@ class Records:
     topics: list[tuple[int, int, Topic]] = field(default_factory=list)
     sources: list[tuple[int, int, Source]] = field(default_factory=list)
     questions: list[tuple[int, int, Question]] = field(default_factory=list)
+    tracks: list[tuple[int, int, Track]] = field(default_factory=list)
     # Ids of items that failed their own checks: links to them are not reported again.
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
 

@@ -5,7 +5,8 @@ in the build's fast load alike.
 
 Codes by family: F the file and its YAML, S the shape of a record, V the vocabulary (areas,
 topics, sources), B rules across questions, A the answer standard, H what contributed text
-may hold (judged on the HTML a browser gets), C code that runs, X a rule that failed.
+may hold (judged on the HTML a browser gets), C code that runs, T the study tracks, X a rule
+that failed.
 
 Some codes are found while reading (F, S): their check is None here, the reader reports them.
 """
@@ -74,6 +75,7 @@ def all_rules() -> dict[str, Rule]:
         originality,
         reading,
         text_rules,
+        track_rules,
         vocabulary_rules,
     )
     return dict(sorted(RULES.items()))

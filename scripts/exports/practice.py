@@ -1,8 +1,10 @@
 """Machine-readable exports of the question bank. Pure functions: no I/O, no MkDocs.
 
 `practice_export` builds `api/v1/questions.json`, the file the practice pages read and a
-public, versioned export documented in docs/data.md. The caller supplies what depends on
-the site engine: a Markdown renderer and the URL of every page.
+public, versioned export documented in docs/data.md: the questions, their topics, and the
+study tracks with the time each question takes to study (the plan in the browser reads it).
+The caller supplies what depends on the site engine: a Markdown renderer and the URL of
+every page.
 
 Versioning: fields may be added within a schema version; renaming or removing one, or
 changing its meaning, needs a new version published at a new path (api/v2/...).
@@ -19,6 +21,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scripts.bank.bank import Bank
+from scripts.bank.tracks import (
+    PRACTICE_MINUTES,
+    READING_WORDS_PER_MINUTE,
+    REVIEW_MINUTES,
+    STAGE_TITLES,
+    study_minutes,
+)
 
 SCHEMA_VERSION = 1
 PRACTICE_EXPORT_PATH = f"api/v{SCHEMA_VERSION}/questions.json"
@@ -73,13 +82,14 @@ def practice_export(
     urls: Mapping[str, str],
     question_src: Callable[[str], str],
     topic_src: Callable[[str], str],
+    track_src: Callable[[str], str],
     generated_from: Mapping[str, Any],
 ) -> dict[str, Any]:
     """The question bank as the practice pages need it.
 
     `render_markdown` turns a short answer into HTML the way the site does; `urls` maps each
-    page's source path to its URL relative to the site root; `question_src` and `topic_src`
-    give the source path of a question's and a topic's page.
+    page's source path to its URL relative to the site root; `question_src`, `topic_src`
+    and `track_src` give the source path of a question's, a topic's and a track's page.
     """
     vocabulary = bank.vocabulary
     topics = [
@@ -105,13 +115,34 @@ def practice_export(
             "tags": list(q.tags),
             "short_answer_html": html,
             "url": urls[src],
+            "study_minutes": study_minutes(q),
         })
+    tracks = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "description": t.description,
+            "url": urls[track_src(t.id)],
+            "stages": [
+                {"id": stage.value, "title": STAGE_TITLES[stage],
+                 "questions": [i for i in ids if bank.question(i) is not None]}
+                for stage, ids in t.stages()
+            ],
+        }
+        for t in bank.tracks
+    ]
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_from": {**generated_from, "questions": len(entries)},
         "license": LICENSE,
+        "study_time": {
+            "reading_words_per_minute": READING_WORDS_PER_MINUTE,
+            "practice_minutes": PRACTICE_MINUTES,
+            "review_minutes": REVIEW_MINUTES,
+        },
         "topics": topics,
         "questions": entries,
+        "tracks": tracks,
     }
 
 

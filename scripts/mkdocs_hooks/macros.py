@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from scripts.bank.models import Section
 from scripts.mkdocs_hooks import context
-from scripts.pages import listings, widgets
+from scripts.pages import listings, tracks, widgets
 
 
 def define_env(env) -> None:
@@ -31,6 +31,17 @@ def define_env(env) -> None:
         """Where the home page shows the reader's progress per topic (filled in by the
         browser from its own storage; empty without JavaScript)."""
         return widgets.progress_bars()
+
+    @env.macro
+    def track_list(prefix: str = "") -> str:
+        """Every study track with its description, size and study time."""
+        return tracks.track_list(context.bank(), prefix)
+
+    @env.macro
+    def today_plan() -> str:
+        """Where the home page shows today's questions of the reader's plan (filled in by
+        the browser; empty without JavaScript or without a plan)."""
+        return widgets.today_plan()
 
     @env.macro
     def topic_table(topic: str, prefix: str = "") -> str:

@@ -1,13 +1,13 @@
-"""The sidebar: each area opens to its topics, after the home page. Question pages stay out
-of the navigation, so that no page embeds the whole bank and every page's HTML stays the
-same size however large the bank grows."""
+"""The sidebar: the study tracks, then each area opening to its topics, after the home page.
+Question pages stay out of the navigation, so that no page embeds the whole bank and every
+page's HTML stays the same size however large the bank grows."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.mkdocs_hooks import context
-from scripts.pages.paths import area_path, topic_path
+from scripts.pages.paths import TRACKS_PAGE, area_path, topic_path, track_path
 from scripts.pages.text import escape_html
 
 
@@ -20,6 +20,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ]}
         for area in bank.areas()
     ]
+    tracks = [{"Study tracks": [
+        TRACKS_PAGE, *({escape_html(t.title): track_path(t.id)} for t in bank.tracks),
+    ]}]
     nav = list(config.nav or [])
-    config.nav = nav[:1] + areas + nav[1:]
+    config.nav = nav[:1] + tracks + areas + nav[1:]
     return config

@@ -1,5 +1,6 @@
-"""api/v1/questions.json, the file the flashcards and the mock interview read: every
-question's title, topic, difficulty and 30-second answer, with the address of each page.
+"""api/v1/questions.json, the file the flashcards, the mock interview and the study plan
+read: every question's title, topic, difficulty, 30-second answer and study time, with the
+address of each page, and the study tracks.
 Listed after the hooks that add pages, so that every page's address is known."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from scripts.bank import loader
 from scripts.checks.markup import sanitised
 from scripts.exports import practice
 from scripts.mkdocs_hooks import context
-from scripts.pages.paths import question_path, topic_path
+from scripts.pages.paths import question_path, topic_path, track_path
 from scripts.pages.pipeline import Renderer, new_markdown
 from scripts.paths import FIGURES_DIR, ROOT
 
@@ -35,6 +36,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         urls={f.src_uri: f.url for f in files},
         question_src=question_path,
         topic_src=topic_path,
+        track_src=track_path,
         generated_from=practice.source_info(sources),
     )
     files.append(File.generated(config, practice.PRACTICE_EXPORT_PATH,

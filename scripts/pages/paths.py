@@ -8,6 +8,9 @@ from scripts.bank.models import Section
 QUESTION_DIR = "questions"
 PRINT_PAGE = "print.md"
 CONTRIBUTING_PAGE = "contributing.md"
+TRACKS_PAGE = "tracks/index.md"
+PRACTICE_PAGE = "practice.md"
+MOCK_PAGE = "mock-interview.md"
 
 
 def question_path(question_id: str) -> str:
@@ -20,6 +23,10 @@ def topic_path(topic_id: str) -> str:
 
 def area_path(area_id: str) -> str:
     return f"areas/{area_id}.md"
+
+
+def track_path(track_id: str) -> str:
+    return f"tracks/{track_id}.md"
 
 
 def section_path(section: Section) -> str:

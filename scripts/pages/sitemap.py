@@ -9,22 +9,24 @@ from dataclasses import dataclass
 
 from scripts.bank.bank import Bank
 from scripts.bank.models import Section
-from scripts.pages import listings, question
+from scripts.pages import listings, question, tracks
 from scripts.pages.contributing import contributing_page
 from scripts.pages.links import Links
 from scripts.pages.paths import (
     CONTRIBUTING_PAGE,
+    TRACKS_PAGE,
     area_path,
     question_path,
     section_path,
     topic_path,
+    track_path,
 )
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     src: str  # path in the docs folder, e.g. questions/x.md
-    kind: str  # question, topic, area, section, contributing
+    kind: str  # question, topic, area, section, tracks, track, contributing
     render: Callable[[], str]  # the page's Markdown, made when asked
     in_nav: bool = False
 
@@ -46,6 +48,12 @@ def generated_pages(bank: Bank, links: Links, contributing_text: str) -> list[Ge
     pages += [GeneratedPage(section_path(s), "section",
                             lambda s=s: listings.section_page(bank, s))
               for s in Section if bank.in_section(s)]
+    # The index of tracks exists even for a bank without tracks: the home page links to it.
+    pages.append(GeneratedPage(TRACKS_PAGE, "tracks", lambda: tracks.tracks_page(bank),
+                               in_nav=True))
+    pages += [GeneratedPage(track_path(t.id), "track",
+                            lambda t=t: tracks.track_page(bank, t), in_nav=True)
+              for t in bank.tracks]
     pages.append(GeneratedPage(CONTRIBUTING_PAGE, "contributing",
                                lambda: contributing_page(contributing_text, links), in_nav=True))
     return pages

@@ -22,3 +22,13 @@ def review_control(question_id: str) -> str:
 def progress_bars(topic: str | None = None) -> str:
     """Where a page shows the reader's progress: one topic, or every topic."""
     return widget("topic-progress", "guide-progress", **({"topic": topic} if topic else {}))
+
+
+def track_progress(track_id: str) -> str:
+    """Where a track's page shows the reader's progress on it, stage by stage."""
+    return widget("track-progress", "guide-track-progress", track=track_id)
+
+
+def today_plan() -> str:
+    """Where the home page shows today's questions of the reader's plan, if they made one."""
+    return widget("today-plan", "guide-today")

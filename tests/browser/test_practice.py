@@ -108,6 +108,7 @@ def test_reveal_and_grade_a_card_and_the_schedule_survives_a_reload(
     state = stored(page, key)
     record = state["cards"][first["id"]]
     assert record["box"] == 2 and record["grade"] == "good" and record["reps"] == 1
+    assert record["first"] == record["last"]
     assert record["due"] > record["last"]
     assert first["id"] in state["reviewed"]
 
@@ -236,7 +237,7 @@ def test_export_reset_and_import_give_back_the_same_state(
     download.value.save_as(saved)
     exported = json.loads(saved.read_text("utf-8"))
     assert exported["format"] == "ml-interview-guide-progress"
-    assert exported["version"] == 1
+    assert exported["version"] == 2
     assert exported["cards"] == before["cards"]
     assert exported["reviewed"] == before["reviewed"]
 
@@ -310,7 +311,9 @@ def test_bad_entries_are_dropped_and_removed_questions_forgotten(
     expect(page.locator(".guide-storage-notice")).to_contain_text(
         "3 saved entries were unreadable and removed")
     state = stored(page, key)
-    assert state == {"version": 1, "cards": {first: card(3, 1)}, "reviewed": {first: 5}}
+    # Saved in format 1, it is read, upgraded and saved as format 2.
+    assert state == {"version": 2, "cards": {first: card(3, 1)}, "reviewed": {first: 5},
+                     "plan": None}
     # The kept card is due (its day has passed); every other question is new.
     expect(counts(page)).to_contain_text(f"1 due · {len(export['questions']) - 1} new")
 

@@ -62,3 +62,13 @@ test("a card is well known from two-week intervals on", () => {
   assert.equal(srs.isWellKnown({ box: 4 }), true);
   assert.equal(srs.isWellKnown(undefined), false);
 });
+
+test("a card remembers when it was first graded, and keeps that time", () => {
+  const first = srs.next(undefined, "again", now);
+  assert.equal(first.first, now);
+  const later = srs.next(first, "good", now + 2 * DAY);
+  assert.equal(later.first, now);
+  // A card saved before the time was recorded stays without one.
+  const old = { box: 2, due: now, reps: 1, lapses: 0, last: now - 3 * DAY, grade: "good" };
+  assert.equal("first" in srs.next(old, "good", now), false);
+});

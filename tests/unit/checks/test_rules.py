@@ -32,7 +32,7 @@ def context_for(code: str) -> Context:
 
 
 def test_codes_are_stable_and_well_formed() -> None:
-    assert all(re.fullmatch(r"[FSVBAHCX]\d{3}", code) for code in RULES)
+    assert all(re.fullmatch(r"[FSVBAHCTX]\d{3}", code) for code in RULES)
     assert all(rule.summary and not rule.summary.endswith(".") for rule in RULES.values())
     assert len(RULES) >= 45
 

@@ -10,9 +10,11 @@ import markdown
 import pytest
 
 from scripts.bank import loader
+from scripts.bank.tracks import study_minutes
 from scripts.exports import practice as exports
 from scripts.pages import paths as render
-from tests.conftest import FIXTURES, ROOT
+from tests.banks import GOOD, second
+from tests.conftest import FIXTURES, ROOT, VOCABULARY
 
 MD = markdown.Markdown(extensions=["pymdownx.arithmatex"],
                        extension_configs={"pymdownx.arithmatex": {"generic": True}})
@@ -30,6 +32,8 @@ def urls_for(questions) -> dict[str, str]:
         urls[render.question_path(q.id)] = f"questions/{q.id}/"
     for topic in questions.vocabulary.topics:
         urls[render.topic_path(topic.id)] = f"topics/{topic.id}/"
+    for track in questions.tracks:
+        urls[render.track_path(track.id)] = f"tracks/{track.id}/"
     return urls
 
 
@@ -38,12 +42,38 @@ def questions():
     return loader.load(FIXTURES / "valid.yml")
 
 
+TRACK = """\
+tracks:
+  - id: data-scientist
+    title: "Data scientist"
+    description: "A statistics screen, then a product round."
+    core:
+      - second-question
+      - first-question
+    strong:
+      - third-question
+    stand-out:
+      - fourth-question
+"""
+
+
+@pytest.fixture(scope="module")
+def with_track(tmp_path_factory: pytest.TempPathFactory):
+    """A bank of four questions and one track."""
+    path = tmp_path_factory.mktemp("bank") / "questions.yml"
+    path.write_text(GOOD + second() + second("third-question", "Why a third question?")
+                    + second("fourth-question", "Which is the fourth question?") + TRACK
+                    + "\n" + VOCABULARY, encoding="utf-8")
+    return loader.load(path)
+
+
 def build(questions, **overrides):
     args = {
         "render_markdown": render_markdown,
         "urls": urls_for(questions),
         "question_src": render.question_path,
         "topic_src": render.topic_path,
+        "track_src": render.track_path,
         "generated_from": exports.source_info([("data/questions.yml", b"questions: []\n")]),
     }
     args.update(overrides)
@@ -64,6 +94,7 @@ def test_export_holds_every_question_with_the_fields_practice_needs(questions) -
         "tags": ["hypothesis-testing", "errors"],
         "short_answer_html": first["short_answer_html"],
         "url": "questions/type-1-vs-type-2-error/",
+        "study_minutes": study_minutes(questions[0]),
     }
     # Math stays as TeX in .arithmatex elements, for the site's typesetter.
     assert '<span class="arithmatex">\\(\\alpha\\)</span>' in first["short_answer_html"]
@@ -78,6 +109,24 @@ def test_topics_are_those_with_questions_in_site_order(questions) -> None:
         {"id": "statistics", "title": "Statistics", "section": "technical",
          "area": "statistics", "url": "topics/statistics/"},
     ]
+
+
+def test_tracks_list_their_stages_in_study_order(with_track) -> None:
+    export = build(with_track)
+    assert export["tracks"] == [{
+        "id": "data-scientist",
+        "title": "Data scientist",
+        "description": "A statistics screen, then a product round.",
+        "url": "tracks/data-scientist/",
+        "stages": [
+            {"id": "core", "title": "Core", "questions": ["second-question", "first-question"]},
+            {"id": "strong", "title": "Strong", "questions": ["third-question"]},
+            {"id": "stand-out", "title": "Stand-out", "questions": ["fourth-question"]},
+        ],
+    }]
+    assert export["study_time"] == {"reading_words_per_minute": 150, "practice_minutes": 5,
+                                    "review_minutes": 2}
+    assert all(q["study_minutes"] >= 6 for q in export["questions"])
 
 
 def test_generated_from_names_the_data_and_hashes_it(questions) -> None:
@@ -116,21 +165,28 @@ def test_links_in_answers_become_relative_to_the_site_root() -> None:
                    '<img src="../img/x.png">')
 
 
-def test_docs_describe_every_field_of_the_export(questions) -> None:
+def test_docs_describe_every_field_of_the_export(with_track) -> None:
     """docs/data.md is the public contract: its field table and its example must name
     exactly the fields the export has."""
-    export = build(questions)
+    export = build(with_track)
     page = (ROOT / "docs" / "data.md").read_text("utf-8")
     documented = set(re.findall(r"^\| `([a-z0-9_.\[\]]+)` \|", page, re.M))
-    actual = set(export) | {f"generated_from.{k}" for k in export["generated_from"]}
-    actual |= {"topics[]", "questions[]"}
+    nested = ("generated_from", "study_time")
+    actual = set(export) - set(nested)
+    actual |= {f"{part}.{k}" for part in nested for k in export[part]}
+    actual |= {"topics[]", "questions[]", "tracks[]", "tracks[].stages[]"}
     actual |= {f"questions[].{k}" for k in export["questions"][0]}
-    assert documented == actual - {"topics", "questions", "generated_from"}
+    actual |= {f"tracks[].{k}" for k in export["tracks"][0]} - {"tracks[].stages"}
+    actual |= {f"tracks[].stages[].{k}" for k in export["tracks"][0]["stages"][0]}
+    assert documented == actual - {"topics", "questions", "tracks"}
     example = json.loads(re.search(r"```json\n(.*?)\n```", page, re.S).group(1))
     assert set(example) == set(export)
     assert set(example["questions"][0]) == set(export["questions"][0])
     assert set(example["topics"][0]) == set(export["topics"][0])
-    assert set(example["generated_from"]) == set(export["generated_from"])
+    assert set(example["tracks"][0]) == set(export["tracks"][0])
+    assert set(example["tracks"][0]["stages"][0]) == set(export["tracks"][0]["stages"][0])
+    for part in nested:
+        assert set(example[part]) == set(export[part])
 
 
 def test_the_built_site_publishes_the_export(site, bank) -> None:
@@ -142,3 +198,8 @@ def test_the_built_site_publishes_the_export(site, bank) -> None:
         assert entry["short_answer_html"].strip()
     for topic in export["topics"]:
         assert (site / topic["url"] / "index.html").is_file(), topic["url"]
+    assert [t["id"] for t in export["tracks"]] == [t.id for t in bank.tracks]
+    ids = {q["id"] for q in export["questions"]}
+    for track in export["tracks"]:
+        assert (site / track["url"] / "index.html").is_file(), track["url"]
+        assert all(i in ids for stage in track["stages"] for i in stage["questions"])

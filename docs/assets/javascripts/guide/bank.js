@@ -12,8 +12,13 @@
     var bank = {
       questions: data.questions,
       topics: data.topics,
+      // Fields added within v1: older exports have no tracks.
+      tracks: data.tracks || [],
+      studyTime: data.study_time || { reading_words_per_minute: 150, practice_minutes: 5,
+        review_minutes: 2 },
       byId: {},
       topicById: {},
+      trackById: {},
       tags: [],
       ids: []
     };
@@ -24,6 +29,7 @@
       question.tags.forEach(function (tag) { tags[tag] = true; });
     });
     data.topics.forEach(function (topic) { bank.topicById[topic.id] = topic; });
+    bank.tracks.forEach(function (track) { bank.trackById[track.id] = track; });
     bank.tags = Object.keys(tags).sort();
     return bank;
   }
@@ -54,8 +60,21 @@
       (!filters.tag || question.tags.indexOf(filters.tag) >= 0);
   }
 
+  // The track's question ids in study order (core, strong, stand-out).
+  function trackIds(track) {
+    var ids = [];
+    track.stages.forEach(function (stage) { ids = ids.concat(stage.questions); });
+    return ids;
+  }
+
+  // The questions the filters choose: in the bank's order, or in the track's study order
+  // when a track is chosen (so that new flashcards come in the order to study them).
   function select(bank, filters) {
-    return bank.questions.filter(function (question) { return matches(question, filters); });
+    var track = filters.track && bank.trackById[filters.track];
+    var pool = track
+      ? trackIds(track).map(function (id) { return bank.byId[id]; }).filter(Boolean)
+      : bank.questions;
+    return pool.filter(function (question) { return matches(question, filters); });
   }
 
   // What a widget shows when the bank cannot be loaded.
@@ -69,5 +88,5 @@
     if (window.console) console.warn("question bank:", error && error.message);
   }
 
-  guide.bank = { load: load, select: select, failed: failed, url: url };
+  guide.bank = { load: load, select: select, trackIds: trackIds, failed: failed, url: url };
 })();

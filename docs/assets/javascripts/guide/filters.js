@@ -1,5 +1,6 @@
-// The question filters the flashcards and the mock interview share: section, topic,
-// difficulty and tag. The choice is remembered between visits.
+// The question filters the flashcards and the mock interview share: study track, section,
+// topic, difficulty and tag. The choice is remembered between visits; a page opened as
+// ".../practice/?track=ID" (the link on a track's page) starts with that track alone.
 (function () {
   "use strict";
   var guide = window.guide;
@@ -22,6 +23,7 @@
       if (sections.indexOf(topic.section) < 0) sections.push(topic.section);
     });
     return {
+      track: bank.tracks.map(function (t) { return [t.id, t.title]; }),
       section: sections.map(function (s) { return [s, capital(s)]; }),
       topic: sections.map(function (s) {
         return [capital(s), bank.topics.filter(function (t) { return t.section === s; })
@@ -35,6 +37,7 @@
   }
 
   var FIELDS = [
+    ["track", "Study track", "All questions"],
     ["section", "Section", "All sections"],
     ["topic", "Topic", "All topics"],
     ["difficulty", "Difficulty", "Any difficulty"],
@@ -44,8 +47,26 @@
   // {element, values(), questions()}; onChange(values) runs after every change. When
   // `folded`, the filters sit in a closed <details> whose summary names the selection, so
   // that on a phone the card is not pushed below the fold.
+  // The track named in the page's address, if the bank has it.
+  function trackInAddress(bank) {
+    var id = null;
+    try {
+      id = new URLSearchParams(window.location.search).get("track");
+    } catch (error) {
+      return null;
+    }
+    return id && bank.trackById[id] ? id : null;
+  }
+
   function create(bank, onChange, folded) {
     var saved = guide.store.pref("filters");
+    var linked = trackInAddress(bank);
+    if (linked) {
+      // Opened from a track's page: that track, and no other filter narrowing it.
+      saved = { track: linked };
+      guide.store.setPref("filters", { track: linked, section: "", topic: "", difficulty: "",
+        tag: "" });
+    }
     var all = choices(bank);
     var selects = {};
     var values = {};

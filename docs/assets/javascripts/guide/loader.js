@@ -1,5 +1,6 @@
-// Mounts the practice widgets (flashcards, mock interview, progress) on the pages that
-// hold one: an element with data-guide="NAME". A page without widgets loads nothing more.
+// Mounts the practice widgets (flashcards, mock interview, progress, study plans) on the
+// pages that hold one: an element with data-guide="NAME". A page without widgets loads
+// nothing more.
 //
 // With Material's instant navigation this file runs once per visit while pages are
 // swapped underneath it, so each script is loaded once, and widgets are mounted again on
@@ -17,7 +18,10 @@
     "topic-progress": ["dom", "store", "bank", "srs", "progress"],
     "flashcards": ["dom", "store", "bank", "srs", "filters", "flashcards"],
     "mock-interview": ["dom", "store", "bank", "filters", "mock"],
-    "progress-transfer": ["dom", "store", "bank", "transfer"]
+    "progress-transfer": ["dom", "store", "bank", "transfer"],
+    "track-progress": ["dom", "store", "bank", "srs", "plan", "ics", "tracks"],
+    "track-plan": ["dom", "store", "bank", "srs", "plan", "ics", "tracks"],
+    "today-plan": ["dom", "store", "bank", "srs", "plan", "ics", "tracks"]
   };
   var loading = {};
 

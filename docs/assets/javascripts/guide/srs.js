@@ -39,6 +39,10 @@
       out.box = Math.min(INTERVAL_DAYS.length, box + STEP[grade]);
       out.due = dayStart(now, INTERVAL_DAYS[out.box - 1]);
     }
+    // When the card was first graded: the study plan counts today's new cards by it.
+    // (Cards saved before it was recorded have none, and keep none.)
+    var first = card ? card.first : now;
+    if (first !== undefined) out.first = first;
     return out;
   }
 

@@ -1,11 +1,17 @@
 // The reader's progress, kept in this browser's localStorage and nowhere else: the
-// flashcard schedule of each question and the questions marked as reviewed.
+// flashcard schedule of each question, the questions marked as reviewed, and the study
+// plan (a track, an interview date and the minutes a day; the plan itself is recomputed
+// from the rest by plan.js on every visit).
 //
-// Stored value (key "<site path>ml-guide.progress.v1"):
-//   {"version": 1,
+// Stored value (key "<site path>ml-guide.progress.v1"; the key stays, the format inside
+// carries its own version):
+//   {"version": 2,
 //    "cards":    {"<question id>": {"box": 1-6, "due": ms, "reps": n, "lapses": n,
-//                                   "last": ms, "grade": "again|hard|good|easy"}},
-//    "reviewed": {"<question id>": ms}}
+//                                   "last": ms, "grade": "again|hard|good|easy",
+//                                   "first": ms (when first graded; absent before v2)}},
+//    "reviewed": {"<question id>": ms},
+//    "plan":     null | {"track": "<track id>", "date": "YYYY-MM-DD",
+//                        "minutes": minutes a day, "set": ms}}
 // An exported file is the same object plus "format" and "exported".
 //
 // A value that cannot be read never breaks a page: unreadable entries are dropped, and an
@@ -13,22 +19,28 @@
 (function () {
   "use strict";
   var guide = window.guide;
-  var VERSION = 1;
+  var VERSION = 2;
   var FORMAT = "ml-interview-guide-progress";
   var BOXES = 6;
   var GRADES = ["again", "hard", "good", "easy"];
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var MIN_MINUTES = 5;
+  var MAX_MINUTES = 1440;
   // Material scopes its own keys by the site's path too: project sites on one
   // github.io origin share a single localStorage.
   var KEY = guide.root.pathname + "ml-guide.progress.v1";
   var PREFS_KEY = guide.root.pathname + "ml-guide.prefs.v1";
 
-  // MIGRATIONS[n] turns a version-n value into version n + 1. Version 1 is the first
-  // format, so there is nothing to migrate yet; when the format changes, add a step here
-  // and older values are upgraded instead of set aside.
+  // MIGRATIONS[n] turns a version-n value into version n + 1, so that older values (saved
+  // or exported) are upgraded instead of set aside. When the format changes, add a step.
   // Looked up as own properties only: a version such as "constructor" or "__proto__" must
   // not find Object's own members (that would loop for ever on every page load).
   var MIGRATIONS = Object.create(null);
+  // Version 2 added the study plan (none yet) and the cards' optional "first" time.
+  MIGRATIONS[1] = function (value) {
+    return { version: 2, cards: value.cards, reviewed: value.reviewed, plan: null };
+  };
 
   var storage = openStorage();
   var pendingNotice = null;
@@ -47,7 +59,7 @@
   }
 
   function empty() {
-    return { version: VERSION, cards: {}, reviewed: {} };
+    return { version: VERSION, cards: {}, reviewed: {}, plan: null };
   }
 
   function isObject(value) {
@@ -65,7 +77,23 @@
   function isCard(card) {
     return isObject(card) && isCount(card.box) && card.box >= 1 && card.box <= BOXES &&
       isTime(card.due) && isCount(card.reps) && isCount(card.lapses) &&
-      isTime(card.last) && GRADES.indexOf(card.grade) >= 0;
+      isTime(card.last) && GRADES.indexOf(card.grade) >= 0 &&
+      (card.first === undefined || isTime(card.first));
+  }
+
+  // "2027-02-30" is not a date: the parts must survive a round trip through Date.
+  function isDate(text) {
+    var m = typeof text === "string" && DATE.exec(text);
+    if (!m) return false;
+    var day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() === Number(m[2]) - 1 &&
+      day.getUTCDate() === Number(m[3]);
+  }
+
+  function isPlan(plan) {
+    return isObject(plan) && typeof plan.track === "string" && ID.test(plan.track) &&
+      isDate(plan.date) && isCount(plan.minutes) && plan.minutes >= MIN_MINUTES &&
+      plan.minutes <= MAX_MINUTES && isTime(plan.set);
   }
 
   // A value claiming to be progress, as the current format: {state, dropped}, where
@@ -95,6 +123,7 @@
           box: card.box, due: card.due, reps: card.reps, lapses: card.lapses,
           last: card.last, grade: card.grade
         };
+        if (card.first !== undefined) out.cards[id].first = card.first;
       } else {
         dropped += 1;
       }
@@ -103,6 +132,14 @@
       if (ID.test(id) && isTime(value.reviewed[id])) out.reviewed[id] = value.reviewed[id];
       else dropped += 1;
     });
+    if (isPlan(value.plan)) {
+      out.plan = {
+        track: value.plan.track, date: value.plan.date, minutes: value.plan.minutes,
+        set: value.plan.set
+      };
+    } else if (value.plan !== null && value.plan !== undefined) {
+      dropped += 1;
+    }
     return { state: out, dropped: dropped };
   }
 
@@ -126,8 +163,9 @@
         pendingNotice = result.dropped + " saved " +
           (result.dropped === 1 ? "entry was" : "entries were") +
           " unreadable and removed; the rest of your progress is kept.";
-        write(result.state);
       }
+      // An older format is saved again as the current one, once.
+      if (result.dropped || parsed.version !== VERSION) write(result.state);
       return result.state;
     } catch (error) {
       try {
@@ -171,8 +209,13 @@
 
   guide.store = {
     KEY: KEY,
+    VERSION: VERSION,
     BOXES: BOXES,
     GRADES: GRADES,
+    MIN_MINUTES: MIN_MINUTES,
+    MAX_MINUTES: MAX_MINUTES,
+    isDate: isDate,
+    isPlan: isPlan,
 
     // The current progress. Read it; change it only through update().
     get: function () { return state; },
@@ -234,7 +277,7 @@
 
     isEmpty: function (value) {
       var s = value || state;
-      return !Object.keys(s.cards).length && !Object.keys(s.reviewed).length;
+      return !Object.keys(s.cards).length && !Object.keys(s.reviewed).length && !s.plan;
     },
 
     // The progress as a file to download: {name, text}.
@@ -243,6 +286,7 @@
       var body = { format: FORMAT, version: VERSION, exported: when.toISOString() };
       body.cards = state.cards;
       body.reviewed = state.reviewed;
+      body.plan = state.plan;
       return {
         name: "ml-interview-guide-progress-" + when.toISOString().slice(0, 10) + ".json",
         text: JSON.stringify(body, null, 2) + "\n"

@@ -1,5 +1,6 @@
-// Moving progress between devices and starting over: export it as a JSON file, import
-// such a file, or reset it. Import and reset ask first, on the page itself.
+// Moving progress between devices and starting over: export it as a JSON file (the
+// flashcard schedule, the reviewed marks and the study plan's settings), import such a
+// file, or reset it. Import and reset ask first, on the page itself.
 (function () {
   "use strict";
   var guide = window.guide;
@@ -10,9 +11,10 @@
   function summary(state) {
     var reviewed = Object.keys(state.reviewed).length;
     var scheduled = Object.keys(state.cards).length;
-    if (!reviewed && !scheduled) return "Nothing saved yet.";
+    if (!reviewed && !scheduled && !state.plan) return "Nothing saved yet.";
     return "Saved in this browser: " + dom.plural(reviewed, "question") + " marked as " +
-      "reviewed, " + dom.plural(scheduled, "flashcard") + " on the schedule.";
+      "reviewed, " + dom.plural(scheduled, "flashcard") + " on the schedule" +
+      (state.plan ? ", a study plan for an interview on " + state.plan.date : "") + ".";
   }
 
   function mount(root) {
@@ -91,7 +93,7 @@
     }
 
     function askReset() {
-      ask("Delete your flashcard schedule and reviewed marks from this browser? " +
+      ask("Delete your flashcard schedule, reviewed marks and study plan from this browser? " +
         "Export them first if you may want them back.", "Yes, reset my progress",
       function () {
         store.reset();
@@ -120,10 +122,14 @@
             }
           });
         });
+        if (incoming.state.plan && !bank.trackById[incoming.state.plan.track]) {
+          incoming.state.plan = null;
+          gone += 1;
+        }
         var note = (incoming.dropped ? " " + dom.plural(incoming.dropped, "unreadable entry",
           "unreadable entries") + " skipped." : "") +
           (gone ? " " + dom.plural(gone, "entry", "entries") +
-            " for questions no longer in the guide skipped." : "");
+            " for questions or tracks no longer in the guide skipped." : "");
         var apply = function () {
           store.replace(incoming.state);
           say("Imported " + chosen.name + "." + note);
