@@ -2,30 +2,18 @@
 // JSON line per request on stdin, a list of {tex, display}, and answers each with one JSON line,
 // a list of {html} or {error} in the same order. Strict: a formula that does not parse is an
 // error, never a red fallback on the page.
-//   node scripts/typeset_math.js [--engine temml|katex]
+// The output is MathML from Temml, which browsers render natively; `annotate` keeps each
+// formula's TeX in an <annotation> (copy and paste, the practice export's consumers).
+//   node scripts/typeset_math.js
 "use strict";
 const readline = require("node:readline");
+const temml = require("temml");
 
-const engine = process.argv.includes("--engine")
-  ? process.argv[process.argv.indexOf("--engine") + 1] : "temml";
-
-function typesetter(name) {
-  if (name === "katex") {
-    const katex = require("katex");
-    return (tex, display) => katex.renderToString(tex, {
-      displayMode: display, throwOnError: true, strict: "error", output: "htmlAndMathml",
-    });
-  }
-  if (name === "temml") {
-    const temml = require("temml");
-    return (tex, display) => temml.renderToString(tex, {
-      displayMode: display, throwOnError: true, strict: true, annotate: true,
-    });
-  }
-  throw new Error(`unknown engine ${name}`);
+function typeset(tex, display) {
+  return temml.renderToString(tex, {
+    displayMode: display, throwOnError: true, strict: true, annotate: true,
+  });
 }
-
-const typeset = typesetter(engine);
 
 // Temml reports some strict-mode problems with console.log instead of throwing: they are
 // errors too, and stdout carries nothing but answers.

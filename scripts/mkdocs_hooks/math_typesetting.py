@@ -30,9 +30,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     (out / STYLESHEET).write_text(formulas.stylesheet(context.typesetter().rules),
                                   encoding="utf-8")
     shutil.copyfile(formulas.font_file(), out / FONT)
-    if formulas.ENGINE == "katex":
-        shutil.copytree(formulas.KATEX_DIST / "fonts", out / "assets/math/fonts",
-                        ignore=shutil.ignore_patterns("*.woff", "*.ttf"), dirs_exist_ok=True)
 
 
 def on_shutdown() -> None:

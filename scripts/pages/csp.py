@@ -23,12 +23,9 @@ DIRECTIVES = (
 
 
 def policy(script_hashes: list[str]) -> str:
-    import os
     parts = []
     for name, value in DIRECTIVES:
         if name == "script-src" and script_hashes:
             value = " ".join([value, *script_hashes])
         parts.append(f"{name} {value}")
-        if name == "style-src" and os.environ.get("GUIDE_MATH_ENGINE") == "katex":
-            parts.append("style-src-attr 'unsafe-inline'")
     return "; ".join(parts)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -27,9 +26,6 @@ from scripts.paths import ROOT
 
 SCRIPT = ROOT / "scripts" / "typeset_math.js"
 TEMML_DIST = ROOT / "node_modules" / "temml" / "dist"
-KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
-# Measurement only (README): GUIDE_MATH_ENGINE=katex typesets KaTeX's HTML instead.
-ENGINE = os.environ.get("GUIDE_MATH_ENGINE", "temml")
 
 # What arithmatex writes (generic output): the TeX, HTML-escaped, between its delimiters.
 _ARITHMATEX = re.compile(
@@ -115,7 +111,7 @@ class Typesetter:
                 raise TypesetError(f"Temml is missing from {TEMML_DIST}: run `npm ci` "
                                    "(make build does)")
             self._process = subprocess.Popen(
-                self._command or [node, str(SCRIPT), "--engine", ENGINE], cwd=ROOT, text=True, encoding="utf-8",
+                self._command or [node, str(SCRIPT)], cwd=ROOT, text=True, encoding="utf-8",
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             )
         return self._process
@@ -152,9 +148,8 @@ class Typesetter:
             if missing:
                 for formula, answer in zip(missing, self._request(missing), strict=True):
                     if "html" in answer:
-                        self._cache[formula] = (
-                            answer["html"] if ENGINE == "katex"
-                            else without_inline_styles(answer["html"], self.rules))
+                        self._cache[formula] = without_inline_styles(answer["html"],
+                                                                     self.rules)
                     else:
                         self._cache[formula] = Failure(formula, str(answer.get("error")))
             return [self._cache[f] for f in formulas]
@@ -199,9 +194,6 @@ def typeset_html(html: str, typeset: Callable[[Iterable[Formula]], list[str | Fa
 def stylesheet(rules: dict[str, str]) -> str:
     """Temml's own stylesheet (its system-font variant) and one rule per class that stands
     for an inline style."""
-    if ENGINE == "katex":
-        css = (KATEX_DIST / "katex.min.css").read_text(encoding="utf-8")
-        return re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
     base = (TEMML_DIST / "Temml-Local.css").read_text(encoding="utf-8")
     generated = "".join(f".{name}{{{declarations}}}\n"
                         for name, declarations in sorted(rules.items()))
