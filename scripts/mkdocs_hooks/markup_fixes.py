@@ -74,7 +74,8 @@ _EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 # never moves when it arrives, and loads only when it is shown: most figures sit in answer
 # blocks that start closed. The printable guide loads them at once (a PDF is printed from
 # it without scrolling).
-_FIGURE_IMG = re.compile(r'<img (?=[^>]*\bsrc="[^"]*/assets/figures/([a-z0-9_-]+)\.svg")([^>]*?)\s*/?>')
+_FIGURE_IMG = re.compile(
+    r'<img (?=[^>]*\bsrc="[^"]*/assets/figures/([a-z0-9_-]+)\.svg")([^>]*?)\s*/?>')
 _SVG_SIZE = re.compile(r'<svg\b[^>]*\bwidth="([0-9.]+)pt"[^>]*\bheight="([0-9.]+)pt"')
 
 

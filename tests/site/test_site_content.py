@@ -13,6 +13,7 @@ from scripts.checks.problems import field_path
 from scripts.pages.formulas import formulas_in
 from scripts.pages.pipeline import site_renderer
 from tests.conftest import FIXTURES, run_build
+from tests.page_types import MATH_QUESTION, NO_MATH_QUESTION
 
 _ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
 _MATH_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"[^\"]*(?:katex|mathjax|temml|math\.js)", re.I)
@@ -51,6 +52,17 @@ def test_every_formula_of_the_bank_is_typeset_on_its_page(site: Path, bank) -> N
     assert checked > 50, "expected math on the site"
     # The real bank has math in follow-ups and mistakes too: those are checked as well.
     assert {"answer", "follow_ups", "mistakes"} <= fields_with_math
+
+
+def test_the_math_page_types_are_the_bank_s_extremes(bank) -> None:
+    """Lighthouse audits the question with the most formulas and one with none."""
+    renderer = site_renderer()
+    counts = {q.id: sum(len(formulas_in(renderer(f.text))) for f in q.text_fields()
+                        if f.markdown) for q in bank if not q.is_draft}
+    assert counts[MATH_QUESTION] == max(counts.values()), \
+        f"the question with the most formulas is now {max(counts, key=counts.__getitem__)}: " \
+        "set MATH_QUESTION in tests/page_types.py"
+    assert counts[NO_MATH_QUESTION] == 0
 
 
 def test_no_page_loads_math_javascript(site: Path) -> None:
