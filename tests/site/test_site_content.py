@@ -85,7 +85,7 @@ def test_a_formula_that_does_not_parse_fails_the_build_at_its_place(tmp_path: Pa
     result = run_build(tmp_path / "site", data)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "question type-1-vs-type-2-error, field mistakes[0].mistake" in output, output
+    assert "question type-1-vs-type-2-error, field mistakes[1].mistake" in output, output
     assert '"\\\\frac{1}{"' in output, output
 
 
