@@ -34,6 +34,13 @@ _ARITHMATEX = re.compile(
 _START_TAG = re.compile(r"<[a-z][a-z0-9]*\b[^<>]*>")
 _STYLE_ATTR = re.compile(r'\sstyle="([^"]*)"')
 _CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+# MathML Core allows `scriptlevel` on every element; HTML's MathML (MathML 3, what the Nu
+# Html Checker reads) only on <mstyle>. A token element with it is wrapped in an <mstyle>
+# that carries it (the same rendering in every engine); any other element gets the CSS it
+# stands for, as a class.
+_TOKEN_SCRIPTLEVEL = re.compile(
+    r'<(mi|mo|mn|mtext|ms)\b([^>]*?)\sscriptlevel="([^"]*)"([^>]*)>(.*?)</\1>', re.S)
+_OTHER_SCRIPTLEVEL = re.compile(r'<(?!mstyle\b)([a-z]+)\b([^>]*?)\sscriptlevel="([^"]*)"')
 
 
 class TypesetError(RuntimeError):
@@ -64,6 +71,20 @@ def formulas_in(html: str) -> list[Formula]:
 
 def style_class(declarations: str) -> str:
     return "tml-s-" + hashlib.sha256(declarations.encode("utf-8")).hexdigest()[:10]
+
+
+def _math_depth(level: str) -> str:
+    level = level.strip()
+    return f"math-depth:add({level.lstrip('+')});" if level[:1] in "+-" else f"math-depth:{level};"
+
+
+def valid_scriptlevels(markup: str) -> str:
+    """`scriptlevel` only where HTML allows it (see _TOKEN_SCRIPTLEVEL)."""
+    markup = _TOKEN_SCRIPTLEVEL.sub(
+        lambda m: f'<mstyle scriptlevel="{m.group(3)}"><{m.group(1)}{m.group(2)}{m.group(4)}>'
+                  f"{m.group(5)}</{m.group(1)}></mstyle>", markup)
+    return _OTHER_SCRIPTLEVEL.sub(
+        lambda m: f'<{m.group(1)}{m.group(2)} style="{_math_depth(m.group(3))}"', markup)
 
 
 def without_inline_styles(markup: str, rules: dict[str, str]) -> str:
@@ -148,8 +169,8 @@ class Typesetter:
             if missing:
                 for formula, answer in zip(missing, self._request(missing), strict=True):
                     if "html" in answer:
-                        self._cache[formula] = without_inline_styles(answer["html"],
-                                                                     self.rules)
+                        self._cache[formula] = without_inline_styles(
+                            valid_scriptlevels(answer["html"]), self.rules)
                     else:
                         self._cache[formula] = Failure(formula, str(answer.get("error")))
             return [self._cache[f] for f in formulas]

@@ -74,3 +74,15 @@ def test_inline_styles_become_classes() -> None:
     assert out == (f'<math display="block" class="tml-display {block}">'
                    f'<mo class="{accent}">^</mo><mi>x</mi></math>')
     assert rules == {block: "display:block math;", accent: "math-depth:0;"}
+
+
+def test_scriptlevel_stands_only_where_html_allows_it() -> None:
+    assert formulas.valid_scriptlevels(
+        '<msup><mi>e</mi><mi scriptlevel="2" class="x">s</mi></msup>'
+        '<mstyle displaystyle="false" scriptlevel="0"><mi>a</mi></mstyle>'
+    ) == ('<msup><mi>e</mi><mstyle scriptlevel="2"><mi class="x">s</mi></mstyle></msup>'
+          '<mstyle displaystyle="false" scriptlevel="0"><mi>a</mi></mstyle>')
+    rules: dict[str, str] = {}
+    out = formulas.without_inline_styles(
+        formulas.valid_scriptlevels('<mrow scriptlevel="+1"><mi>a</mi></mrow>'), rules)
+    assert "scriptlevel" not in out and list(rules.values()) == ["math-depth:add(1);"]
