@@ -6,6 +6,7 @@ summaries, figures that reserve their space and load only when shown. Each fix s
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import itertools
 import re
 
@@ -68,6 +69,25 @@ _SUMMARY_PERMALINK = re.compile(
 # cell heads nothing and screen readers announce it as a blank header (axe:
 # empty-table-header), so it becomes the plain empty cell it is.
 _EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>\s*</th>")
+# A header cell that holds only a formula (`| $f(x)$ |`) is empty to axe, which reads no
+# MathML (empty-table-header), though screen readers read it. Its <math> is named by the
+# text it shows, f(x), so every reader gets the same header.
+_MATH_ONLY_HEADER = re.compile(
+    r'(<th(?:\s[^>]*)?>\s*<span class="arithmatex"><math)(>(?:(?!</math>).)*</math>)'
+    r'(</span>\s*</th>)',
+    re.S)
+_INVISIBLE = re.compile("[\u2061-\u2064]")
+
+
+def _formula_text(mathml: str) -> str:
+    shown = re.sub(r"<annotation\b.*?</annotation>", "", mathml, flags=re.S)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", shown))
+    return html_lib.escape(" ".join(_INVISIBLE.sub("", text).split()), quote=True)
+
+
+def _named_math_header(match: re.Match[str]) -> str:
+    return f'{match.group(1)} aria-label="{_formula_text(match.group(2)[1:])}"' \
+           f"{match.group(2)}{match.group(3)}"
 
 
 # A figure (the validator allows no other image in an answer) gets its size, so the page
@@ -102,6 +122,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     numbers = itertools.count()
     html = _CODE_PRE.sub(lambda _: f'<pre id="code-{next(numbers)}">', html)
     html = _EMPTY_HEADER_CELL.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
+    html = _MATH_ONLY_HEADER.sub(_named_math_header, html)
     html = sized_figures(html, lazy=page.file.src_uri != PRINT_PAGE)
     return _SUMMARY_PERMALINK.sub(r"\1\3", html)
 

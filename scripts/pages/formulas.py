@@ -206,7 +206,11 @@ def typeset_html(html: str, typeset: Callable[[Iterable[Formula]], list[str | Fa
     out, last = [], 0
     for match, markup in zip(matches, results, strict=True):
         out.append(html[last:match.start()])
-        out.append(f'<{match.group(1)} class="arithmatex">{markup}</{match.group(1)}>')
+        # A display formula scrolls sideways when it is wider than the screen: keyboard
+        # users reach it with Tab and scroll it with the arrow keys (axe:
+        # scrollable-region-focusable), as Material does for code blocks.
+        focus = ' tabindex="0"' if match.group(1) == "div" else ""
+        out.append(f'<{match.group(1)} class="arithmatex"{focus}>{markup}</{match.group(1)}>')
         last = match.end()
     out.append(html[last:])
     return "".join(out), []

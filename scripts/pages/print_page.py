@@ -10,7 +10,7 @@ from collections.abc import Callable
 from scripts.bank.bank import Bank
 from scripts.bank.models import Question
 from scripts.pages import relocate
-from scripts.pages.blocks import BLOCK_STYLES, FENCE, question_blocks, references
+from scripts.pages.blocks import BLOCK_STYLES, question_blocks, references
 from scripts.pages.paths import PRINT_PAGE, question_path
 from scripts.pages.question import difficulty_label
 from scripts.pages.text import escape, plural
@@ -18,8 +18,6 @@ from scripts.pages.text import escape, plural
 PAGE_PATH = PRINT_PAGE
 PDF_PATH = "downloads/ml-interview-guide.pdf"
 TITLE = "Printable guide"
-# Each question is an <article> around its blocks, one slash longer than theirs.
-ARTICLE_FENCE = FENCE + "/"
 
 
 def question_anchor(question_id: str) -> str:
@@ -65,16 +63,17 @@ def _blocks(q: Question, ids: set[str]) -> str:
     text = question_blocks(q, open_=True, level=4, id_prefix=f"{question_anchor(q.id)}-")
     text = relocate.rebase_links(text, _link_on_print_page(ids))
     text = relocate.namespace_labels(text, f"{q.id}-")
-    return relocate.shift_headings(text, 2)
+    text = relocate.shift_headings(text, 2)
+    # Inside <article markdown> md_in_html reads the answer as HTML first: `$y_{<t}$` would
+    # open a tag, and Python-Markdown would silently drop the rest of the page.
+    return relocate.math_safe_in_html(text)
 
 
 def _question(bank: Bank, q: Question, page_url: Callable[[str], str]) -> str:
     ids = {x.id for x in bank}
     tags = ", ".join(q.tags)
     parts = [
-        # A block, not raw HTML with `markdown`: md_in_html reads an answer's math as HTML
-        # (`$y_{<t}$` opens a tag) and silently drops the rest of the page.
-        f"{ARTICLE_FENCE} html | article.print-question\n",
+        '<article class="print-question" markdown>\n',
         f"### {escape(q.title)} {{ #{question_anchor(q.id)} }}\n",
         f"{difficulty_label(q.difficulty)}" + (f" · {escape(tags)}" if tags else "")
         + "\n{ .q-meta }\n",
@@ -88,7 +87,7 @@ def _question(bank: Bank, q: Question, page_url: Callable[[str], str]) -> str:
         parts.append(f"**Related:** {links}\n{{ .print-related }}\n")
     parts.append(f"[This question online]({page_url(question_path(q.id))})\n"
                  "{ .print-online }\n")
-    parts.append(f"{ARTICLE_FENCE}\n")
+    parts.append("</article>\n")
     return "\n".join(parts)
 
 

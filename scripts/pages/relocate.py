@@ -136,6 +136,20 @@ def namespace_labels(text: str, prefix: str) -> str:
     return _replace_spans(text, spans)
 
 
+# "<" where HTML would start a tag: before a letter, "/", "!" or "?".
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def math_safe_in_html(text: str) -> str:
+    """Math that an HTML parser reads as text: a "<" that would open a tag (`y_{<t}`) is
+    followed by an empty group, `<{}t`, which TeX typesets exactly as before (an empty
+    group adds no space in math or text mode)."""
+    prose = without_code(text)
+    spans = [(m.start() + i.start(), m.start() + i.end(), "<{}")
+             for m in _MATH.finditer(prose) for i in _TAG_OPEN.finditer(m.group(0))]
+    return _replace_spans(text, spans)
+
+
 def shift_headings(text: str, levels: int) -> str:
     """ATX headings moved `levels` deeper (at most level 6)."""
     prose = _prose(text)

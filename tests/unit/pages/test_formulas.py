@@ -31,7 +31,7 @@ def test_pages_get_mathml_and_keep_their_text(typesetter) -> None:
     out, failures = formulas.typeset_html(html, typesetter.typeset)
     assert failures == []
     assert out.count("<math") == 2 and "\\(" not in out and "\\[" not in out
-    assert '<div class="arithmatex"><math display="block"' in out
+    assert '<div class="arithmatex" tabindex="0"><math display="block"' in out
     assert out.startswith("<p>Let <span class=\"arithmatex\"><math>")
     assert " be it.</p>" in out
     # The TeX stays as an annotation (copy, search), HTML-escaped.
