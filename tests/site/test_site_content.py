@@ -49,6 +49,10 @@ def test_every_formula_of_the_bank_is_typeset_on_its_page(site: Path, bank) -> N
                     f"{q.id}, {field_path(field.path)}: {formula.tex!r} is not typeset"
                 checked += 1
                 fields_with_math.add(field.path[0])
+        # Nor math that arithmatex did not see (a "$" left in the text shows as TeX).
+        article = page.split("<article", 1)[1].split("</article>", 1)[0]
+        prose = re.sub(r"<(pre|code|math)\b.*?</\1>", "", article, flags=re.S)
+        assert not re.search(r"(?<!\\)\$", prose), f"{q.id}: math left as text"
     assert checked > 50, "expected math on the site"
     # The real bank has math in follow-ups and mistakes too: those are checked as well.
     assert {"answer", "follow_ups", "mistakes"} <= fields_with_math
