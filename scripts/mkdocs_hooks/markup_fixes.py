@@ -70,10 +70,11 @@ _SUMMARY_PERMALINK = re.compile(
 # empty-table-header), so it becomes the plain empty cell it is.
 _EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 # A header cell that holds only a formula (`| $f(x)$ |`) is empty to axe, which reads no
-# MathML (empty-table-header), though screen readers read it. Its <math> is named by the
-# text it shows, f(x), so every reader gets the same header.
+# MathML (empty-table-header), though screen readers read it. Its wrapper becomes a named
+# math element, named by the text the formula shows (f(x)), so every reader gets the same
+# header. (HTML allows no aria-label on <math> itself.)
 _MATH_ONLY_HEADER = re.compile(
-    r'(<th(?:\s[^>]*)?>\s*<span class="arithmatex"><math)(>(?:(?!</math>).)*</math>)'
+    r'(<th(?:\s[^>]*)?>\s*<span class="arithmatex")(><math(?:(?!</math>).)*</math>)'
     r'(</span>\s*</th>)',
     re.S)
 _INVISIBLE = re.compile("[\u2061-\u2064]")
@@ -86,7 +87,7 @@ def _formula_text(mathml: str) -> str:
 
 
 def _named_math_header(match: re.Match[str]) -> str:
-    return f'{match.group(1)} aria-label="{_formula_text(match.group(2)[1:])}"' \
+    return f'{match.group(1)} role="math" aria-label="{_formula_text(match.group(2)[1:])}"' \
            f"{match.group(2)}{match.group(3)}"
 
 
