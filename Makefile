@@ -42,7 +42,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# KaTeX for the site; Lighthouse (a devDependency) for the tests.
+# Temml typesets the math during the build; Lighthouse (a devDependency) is for the tests.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 

@@ -12,6 +12,7 @@ site. Results go to benchmarks/results.json and benchmarks/README.md.
     python scripts/bench.py            # the full run (N = 30, 300, 1000, 3000)
     python scripts/bench.py --quick    # smoke run: N = 30 and 300, fewer runs, one Lighthouse pass
     python scripts/bench.py --report   # rewrite benchmarks/README.md from results.json
+    python scripts/bench.py --previous REV   # also build and audit commit REV, alternating
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.bench import measure, search_relevance, synthetic
+from scripts.bench import measure, previous, search_relevance, synthetic
 from scripts.bench.config import FULL_RUNS, QUICK_RUNS, REPORT, RESULTS, TARGETS, WORK
 from scripts.bench.lighthouse import run_lighthouse
 from scripts.bench.machine import machine
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true")
     parser.add_argument("--report", action="store_true",
                         help="only rewrite README.md from results.json")
+    parser.add_argument("--previous", metavar="REV", default=None,
+                        help="also build and audit this commit (e.g. the last one before a "
+                             "change), in the same run, alternating with ours")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--budget-minutes", type=float, default=None,
                         help="stop builds when the run has taken this long; a plain build "
@@ -75,9 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         if results.get("sizes"):
             REPORT.write_text(report(results), encoding="utf-8")
         return 0
+    previous_root = previous.prepare(args.previous) if args.previous else None
     if args.lighthouse_only:
         results = json.loads(args.out.read_text(encoding="utf-8"))
-        results["lighthouse"] = run_lighthouse(args.source, args.lighthouse_runs or 3)
+        results["lighthouse"] = run_lighthouse(args.source, args.lighthouse_runs or 3,
+                                               previous_root)
         results["lighthouse"]["machine_date"] = machine()["date"]
         results["verdicts"] = verdicts(results)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -114,19 +120,23 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
         "sizes": [],
     }
+    if previous_root is not None:
+        results["previous"] = previous_root.name
     if args.lighthouse_from:
         results["lighthouse"] = json.loads(
             args.lighthouse_from.read_text(encoding="utf-8"))["lighthouse"]
         results["lighthouse"]["from_earlier_run"] = True
     elif not args.no_lighthouse:
         results["lighthouse"] = run_lighthouse(
-            args.source, args.lighthouse_runs or (1 if args.quick else 3))
+            args.source, args.lighthouse_runs or (1 if args.quick else 3), previous_root)
     if not args.no_search:
         results["search_relevance"] = search_relevance.run()
     for n, runs in plan.items():
         print(f"N={n}: {runs[0]} + {runs[1]} builds", file=sys.stderr, flush=True)
-        results["sizes"].append(measure_size(n, runs, args.source, anatomy=n == min(plan)))
+        results["sizes"].append(measure_size(n, runs, args.source, anatomy=n == min(plan),
+                                             previous=previous_root))
         shutil.rmtree(WORK / f"n{n}" / "plain-site", ignore_errors=True)  # gigabytes at 3,000
+        shutil.rmtree(WORK / f"n{n}" / "previous-site", ignore_errors=True)
         save(results)  # a run cut short still leaves what it measured
 
     save(results)

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 MIN_QUESTIONS = 30
 # The question whose search and page the browser tests use.
 ROC_QUESTION = "roc-curve"
+# The question with the most formulas (tests/site/test_site_content.py checks it still is),
+# and a question whose page has none: Lighthouse audits both.
+MATH_QUESTION = "backpropagation-two-layer-network"
+NO_MATH_QUESTION = "data-leakage"
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("section-index", "sections/technical/", "sections/technical/index.html"),
     PageType("question", f"questions/{ROC_QUESTION}/",
              f"questions/{ROC_QUESTION}/index.html"),
+    PageType("question-math", f"questions/{MATH_QUESTION}/",
+             f"questions/{MATH_QUESTION}/index.html"),
+    PageType("question-no-math", f"questions/{NO_MATH_QUESTION}/",
+             f"questions/{NO_MATH_QUESTION}/index.html"),
     PageType("tags", "tags/", "tags/index.html"),
     PageType("about", "about/", "about/index.html"),
     # Material opens the search dialog with the query of a `?q=` URL.

@@ -26,6 +26,7 @@ QUICK_RUNS = {30: (2, 2), 300: (1, 1)}
 TARGETS = {
     "html_growth": 1.2,        # median question page, N=3000 over N=30
     "build_ratio": 1.15,       # ours / plain build time
+    "previous_ratio": 1.10,    # ours / the previous commit's build time (--previous)
     "index_per_question": 2048,  # bytes of search index per question
     "performance": 100,
     "fcp_ms": 1200,

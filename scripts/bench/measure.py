@@ -47,14 +47,15 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def timed(command: list[str], env: dict[str, str], log: Path) -> dict[str, float]:
+def timed(command: list[str], env: dict[str, str], log: Path,
+          cwd: Path = ROOT) -> dict[str, float]:
     """Wall-clock and CPU seconds and peak RSS (bytes) of one fresh process, and the load
     average when it ended (other work on a shared machine slows the wall clock)."""
     usage = log.with_suffix(".rusage.json")
     usage.unlink(missing_ok=True)
     with log.open("w") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen([PY, "-c", LAUNCHER, str(usage), *command], cwd=ROOT, env=env,
+        proc = subprocess.Popen([PY, "-c", LAUNCHER, str(usage), *command], cwd=cwd, env=env,
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         timer = None
         if DEADLINE:
@@ -108,7 +109,9 @@ def built_pages(site: Path) -> set[str]:
 
 
 def measure_size(n: int, runs: tuple[int, int], source: Path | None,
-                 anatomy: bool = False) -> dict[str, Any]:
+                 anatomy: bool = False, previous: Path | None = None) -> dict[str, Any]:
+    """Builds of one bank size: ours and the plain site (and the previous commit's pipeline
+    when given, as many times as ours), alternating."""
     work = WORK / f"n{n}"
     work.mkdir(parents=True, exist_ok=True)
     bank = synthetic.write_bank(n, work / "bank", source)
@@ -122,8 +125,15 @@ def measure_size(n: int, runs: tuple[int, int], source: Path | None,
         "ours": build_command(ROOT / "mkdocs.yml", work / "ours-site"),
         "plain": build_command(plain_config, work / "plain-site"),
     }
-    samples: dict[str, list[dict[str, float]]] = {"ours": [], "plain": []}
+    cwd = {"ours": ROOT, "plain": ROOT}
+    if previous is not None:  # built right after ours, so drift hits both alike
+        kinds = {"ours": kinds["ours"],
+                 "previous": build_command(previous / "mkdocs.yml", work / "previous-site"),
+                 "plain": kinds["plain"]}
+        cwd["previous"] = previous  # its own scripts/ package, not ours
+    samples: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
     wanted = dict(zip(("ours", "plain"), runs, strict=True))
+    wanted["previous"] = runs[0]
     unfinished: dict[str, float] = {}
     for i in range(max(runs)):
         for kind, command in kinds.items():  # alternate, so drift hits both alike
@@ -131,9 +141,9 @@ def measure_size(n: int, runs: tuple[int, int], source: Path | None,
                 continue
             shutil.rmtree(work / f"{kind}-site", ignore_errors=True)
             try:
-                sample = timed(command, env, work / f"{kind}-{i}.log")
+                sample = timed(command, env, work / f"{kind}-{i}.log", cwd[kind])
             except OutOfTime as stop:
-                if kind == "ours" or samples[kind]:
+                if kind != "plain" or samples[kind]:
                     raise
                 # The plain build did not finish within the budget: its time is at least this.
                 unfinished[kind] = stop.seconds

@@ -75,14 +75,17 @@ def _pipeline_files(bank: Path):
         config = load_config(str(ROOT / "mkdocs.yml"))
         config.plugins.on_startup(command="build", dirty=False)
         config = config.plugins.on_config(config)
-        return config.plugins.on_files(get_files(config), config=config)
+        try:
+            return config.plugins.on_files(get_files(config), config=config)
+        finally:
+            config.plugins.on_shutdown()  # the math typesetter's Node process
 
 
 def write_plain_site(bank: Path, dest: Path) -> Path:
     """A plain Material project holding our pages as static Markdown; returns its config.
 
     Every file the hooks generate (question, topic, area and section pages, and whatever else
-    they add: KaTeX, exports) is written out as a real file; the hand-written pages are copied
+    they add: exports) is written out as a real file; the hand-written pages are copied
     with their macros evaluated. The config is ours without hooks, macros, redirects, theme
     overrides and navigation, so MkDocs lists every page in its default navigation."""
     if dest.exists():

@@ -57,6 +57,18 @@ def verdicts(results: dict[str, Any]) -> dict[str, Any]:
         "met": all(v <= TARGETS["index_per_question"] for v in per_q.values())
         and all(r["searchable"]["not_found"] == 0 for r in sizes.values()),
     }
+    against = {n: r for n, r in sizes.items() if (r.get("previous") or {}).get("runs")}
+    if against:
+        wall = {n: r["ours"]["seconds_median"] / r["previous"]["seconds_median"]
+                for n, r in against.items()}
+        cpu = {n: r["ours"]["cpu_seconds_median"] / r["previous"]["cpu_seconds_median"]
+               for n, r in against.items()}
+        out["previous_ratio"] = {"commit": results.get("previous"),
+                                 "value": {n: round(v, 3) for n, v in wall.items()},
+                                 "cpu_value": {n: round(v, 3) for n, v in cpu.items()},
+                                 "target": TARGETS["previous_ratio"],
+                                 "met": all(v <= TARGETS["previous_ratio"]
+                                            for v in cpu.values())}
     lh = results.get("lighthouse") or {}
     if lh.get("pages"):
         pages = lh["pages"]
@@ -136,6 +148,16 @@ def report(results: dict[str, Any]) -> str:
         + ("yes" if all(r["searchable"]["not_found"] == 0 for r in sizes) else "**no**")
         + f" | {_met(v['index_per_question']['met'])} |"
     )
+    if "previous_ratio" in v:
+        pr = v["previous_ratio"]
+        lines.append(
+            f"| build time at most {pr['target']:.2f}× the previous commit's "
+            f"({pr['commit']}), same banks, same run | CPU time "
+            + ", ".join(f"N={n}: {r:.2f}×" for n, r in pr["cpu_value"].items())
+            + "; wall clock "
+            + ", ".join(f"N={n}: {r:.2f}×" for n, r in pr["value"].items())
+            + f" | {_met(pr['met'])} |"
+        )
     if "lighthouse" in v:
         lh = v["lighthouse"]
         lines.append(
@@ -156,6 +178,29 @@ def report(results: dict[str, Any]) -> str:
         "`validate.py` alone (CPU) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    if any((r.get("previous") or {}).get("runs") for r in sizes):
+        lines += [
+            "",
+            f"Against the previous commit ({results.get('previous')}), built from the same "
+            "banks in the same run, right after ours:",
+            "",
+            "| N | ours: wall (runs) | previous: wall (runs) | wall ours / previous | ours CPU "
+            "| previous CPU | CPU ours / previous | ours peak RSS | previous peak RSS |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in sizes:
+            o, q = r["ours"], r.get("previous") or {}
+            if not q.get("runs"):
+                continue
+            lines.append(
+                f"| {r['n']:,} | {o['seconds_median']:.1f} s ({o['runs']}) | "
+                f"{q['seconds_median']:.1f} s ({q['runs']}) | "
+                f"{o['seconds_median'] / q['seconds_median']:.2f}× | "
+                f"{o['cpu_seconds_median']:.1f} s | {q['cpu_seconds_median']:.1f} s | "
+                f"{o['cpu_seconds_median'] / q['cpu_seconds_median']:.2f}× | "
+                f"{_mb(o['peak_rss_bytes'])} | {_mb(q['peak_rss_bytes'])} |"
+            )
+        lines.append("")
     for r in sizes:
         o, p = r["ours"], r["plain"]
         check = (f"{r['validate_seconds']:.1f} s ({r['validate_cpu_seconds']:.1f} s)"
@@ -255,7 +300,9 @@ def report(results: dict[str, Any]) -> str:
             f"Lighthouse {m['lighthouse']}, mobile (default emulation and simulated "
             f"throttling), against the {lh['site']} served gzipped on loopback by "
             f"`scripts/static_server.py`; Chromium flags `{CHROME_FLAGS}`. Median of "
-            f"{lh['runs']} run(s) per page. The question page is the largest one."
+            f"{lh['runs']} run(s) per page. *question* is the largest question page, "
+            "*question-math* the one with the most formulas, *question-no-math* the largest "
+            "without any."
             + (f" Run at {lh['machine_date']}" if lh.get("machine_date") else "")
             + (f"; load average {lh['load_average_before']} when it started."
                if "load_average_before" in lh else ""),
@@ -275,6 +322,31 @@ def report(results: dict[str, Any]) -> str:
                 f"{p['cls']:.3f} | {_kb(p['transfer_bytes'])} | {p['requests']:.0f} | {each} | "
                 f"{p['accessibility']:.0f} | {p['best_practices']:.0f} | {p['seo']:.0f} | "
                 f"{p['benchmark_index']:.0f} |"
+            )
+    if (lh.get("previous") or {}).get("pages"):
+        prev = lh["previous"]
+        lines += [
+            "",
+            f"### Against the previous commit ({prev['commit']})",
+            "",
+            "The same bank built by the previous commit's pipeline and audited in the same "
+            "run, page by page and run by run alternating with ours. Medians; each run's "
+            "score, TBT and the load average after it in `results.json`.",
+            "",
+            "| page | performance: previous → ours | TBT | FCP | LCP | transfer | requests |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for kind, p in lh["pages"].items():
+            q = prev["pages"].get(kind)
+            if q is None:
+                continue
+            lines.append(
+                f"| {kind} (`{p['path']}`) | {q['performance']:.0f} → {p['performance']:.0f} | "
+                f"{q['tbt_ms']:.0f} → {p['tbt_ms']:.0f} ms | "
+                f"{q['fcp_ms'] / 1000:.2f} → {p['fcp_ms'] / 1000:.2f} s | "
+                f"{q['lcp_ms'] / 1000:.2f} → {p['lcp_ms'] / 1000:.2f} s | "
+                f"{_kb(q['transfer_bytes'])} → {_kb(p['transfer_bytes'])} | "
+                f"{q['requests']:.0f} → {p['requests']:.0f} |"
             )
     if results.get("search_relevance"):
         from scripts.bench.search_relevance import report_lines

@@ -2,7 +2,8 @@
 Playwright, against the built site served on loopback (scripts/make_pdf.py runs it).
 
 The PDF is written only once the page is complete: every block open and every formula
-typeset by KaTeX, as a reader's browser shows it. It carries bookmarks for every topic
+typeset (the build writes MathML, so nothing runs in the page for it) with the fonts
+loaded, as a reader's browser shows it. It carries bookmarks for every topic
 and question. Chromium stamps the PDF with its creation time, so two PDFs of the same
 site differ in those bytes only.
 """
@@ -34,11 +35,12 @@ FOOTER = (
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 )
 
-# Typeset every formula (math.js loads KaTeX on demand), then wait for its fonts.
-_TYPESET = "async () => { await window.guideTypeset(document); await document.fonts.ready; }"
+# The build has typeset every formula; wait for the fonts the page uses.
+_FONTS = "async () => { await document.fonts.ready; }"
+# A formula is typeset when its element holds MathML; TeX left as text would print raw.
 _INCOMPLETE = """() => ({
-  untypeset: document.querySelectorAll('.arithmatex:not([data-typeset])').length,
-  mathErrors: document.querySelectorAll('.katex-error').length,
+  untypeset: [...document.querySelectorAll('.arithmatex')]
+    .filter(e => !e.querySelector('math')).length,
   closed: document.querySelectorAll('details:not([open])').length,
 })"""
 # Material writes every link out in full, with this loopback server's address. In the
@@ -73,7 +75,7 @@ def render_pdf(page: Page, print_url: str, output: Path) -> None:
     # has gone quiet, so network idleness alone does not mean the scripts have run.
     page.goto(print_url, wait_until="load")
     page.wait_for_load_state("networkidle")
-    page.evaluate(_TYPESET)
+    page.evaluate(_FONTS)
     state = page.evaluate(_INCOMPLETE)
     if any(state.values()):
         raise IncompletePage(f"{print_url} is not ready to print: {state}")

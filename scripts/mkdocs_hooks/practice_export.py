@@ -1,6 +1,6 @@
 """api/v1/questions.json, the file the flashcards, the mock interview and the study plan
-read: every question's title, topic, difficulty, 30-second answer and study time, with the
-address of each page, and the study tracks.
+read: every question's title, topic, difficulty, 30-second answer (its math typeset as
+MathML) and study time, with the address of each page, and the study tracks.
 Listed after the hooks that add pages, so that every page's address is known."""
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = Renderer(new_markdown(config.markdown_extensions, config.mdx_configs or {}))
 
     def render(text: str) -> str:
-        return sanitised(renderer(text), FIGURES_DIR)
+        # Typeset after sanitising: the sanitiser allows no MathML in contributed text.
+        return context.typeset_math(sanitised(renderer(text), FIGURES_DIR),
+                                    practice.PRACTICE_EXPORT_PATH, config)
     sources = [
         (path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name,
          path.read_bytes())

@@ -63,7 +63,10 @@ def _blocks(q: Question, ids: set[str]) -> str:
     text = question_blocks(q, open_=True, level=4, id_prefix=f"{question_anchor(q.id)}-")
     text = relocate.rebase_links(text, _link_on_print_page(ids))
     text = relocate.namespace_labels(text, f"{q.id}-")
-    return relocate.shift_headings(text, 2)
+    text = relocate.shift_headings(text, 2)
+    # Inside <article markdown> md_in_html reads the answer as HTML first: `$y_{<t}$` would
+    # open a tag, and Python-Markdown would silently drop the rest of the page.
+    return relocate.math_safe_in_html(text)
 
 
 def _question(bank: Bank, q: Question, page_url: Callable[[str], str]) -> str:

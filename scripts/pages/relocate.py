@@ -4,7 +4,7 @@ Contributors write every answer for `questions/<id>.md`: relative links start fr
 folder, reference and footnote labels need only be unique within one question, and
 headings start at level 3. The printable guide puts every question on one page and the
 Anki deck puts answers where relative links mean nothing, so both rewrite those three
-things. Code is never touched.
+things. Code and math are never touched.
 """
 
 from __future__ import annotations
@@ -29,6 +29,18 @@ def without_code(text: str) -> str:
     links and labels to rewrite, never to decide what is safe (scripts/checks/ judges the
     rendered HTML)."""
     return _INLINE_CODE.sub(_blank, _FENCE.sub(_blank, text))
+
+
+# Math as arithmatex finds it: `$$ $$` and `\[ \]` blocks, `$ $` and `\( \)` inline. TeX
+# looks like Markdown in places (`E[T](1 + P)` is a link to Markdown), so it is blanked too.
+_MATH = re.compile(
+    r"\$\$.*?\$\$|\\\[.*?\\\]|\\\(.*?\\\)|(?<![\\$])\$(?!\$)[^$\n]+?(?<![\\$])\$", re.S)
+
+
+def _prose(text: str) -> str:
+    """The text with code and math blanked out, every position kept."""
+    return _MATH.sub(_blank, without_code(text))
+
 
 QUESTION_DIR = "questions"
 
@@ -84,7 +96,7 @@ def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 def rebase_links(text: str, link: LinkMap, image: LinkMap | None = None) -> str:
     """Every relative link target passed through `link`, and every relative inline image
     through `image` (`link` too when not given)."""
-    prose = without_code(text)  # same length as text, code blanked out
+    prose = _prose(text)  # same length as text, code and math blanked out
     spans: dict[int, tuple[int, int, str]] = {}
     for pattern, rebase in ((_IMAGE_TARGET, image or link), (_INLINE_TARGET, link),
                             (_DEFINITION, link)):
@@ -98,7 +110,7 @@ def rebase_links(text: str, link: LinkMap, image: LinkMap | None = None) -> str:
 
 def image_paths(text: str) -> list[str]:
     """The docs paths of the relative inline images of `text`, in order."""
-    prose = without_code(text)
+    prose = _prose(text)
     places = (docs_path(text[slice(*m.span("target"))]) for m in _IMAGE_TARGET.finditer(prose))
     return [place[0] for place in places if place is not None]
 
@@ -106,7 +118,7 @@ def image_paths(text: str) -> list[str]:
 def namespace_labels(text: str, prefix: str) -> str:
     """Reference and footnote labels made unique to one question by `prefix`, so that
     two answers on the same page never take each other's link or footnote."""
-    prose = without_code(text)
+    prose = _prose(text)
     defined = {_normal_label(m.group("label")) for m in _DEFINITION.finditer(prose)}
     spans = []
     for match in _LABELS.finditer(prose):
@@ -124,9 +136,23 @@ def namespace_labels(text: str, prefix: str) -> str:
     return _replace_spans(text, spans)
 
 
+# "<" where HTML would start a tag: before a letter, "/", "!" or "?".
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def math_safe_in_html(text: str) -> str:
+    """Math that an HTML parser reads as text: a "<" that would open a tag (`y_{<t}`) is
+    followed by an empty group, `<{}t`, which TeX typesets exactly as before (an empty
+    group adds no space in math or text mode)."""
+    prose = without_code(text)
+    spans = [(m.start() + i.start(), m.start() + i.end(), "<{}")
+             for m in _MATH.finditer(prose) for i in _TAG_OPEN.finditer(m.group(0))]
+    return _replace_spans(text, spans)
+
+
 def shift_headings(text: str, levels: int) -> str:
     """ATX headings moved `levels` deeper (at most level 6)."""
-    prose = without_code(text)
+    prose = _prose(text)
     spans = []
     for match in _HEADING.finditer(prose):
         start, end = match.span("hashes")

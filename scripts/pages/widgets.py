@@ -3,15 +3,18 @@ is empty, so a page read without JavaScript shows nothing that cannot work."""
 
 from __future__ import annotations
 
-import html
+import json
+
+# A block (pymdownx.blocks.html), not a raw <div>: after a formula holding "<" (`$s<t$`),
+# Python-Markdown no longer sees a raw HTML block as one and wraps it in a <p>, which is
+# invalid HTML. One slash more than the answer blocks' fence.
+FENCE = "//////"
 
 
 def widget(name: str, css_class: str, **data: str) -> str:
-    attrs = "".join(
-        f' data-{key.replace("_", "-")}="{html.escape(value, quote=True)}"'
-        for key, value in data.items()
-    )
-    return f'<div class="{css_class}" data-guide="{name}"{attrs}></div>\n'
+    attrs = ", ".join(f"data-{key.replace('_', '-')}: {json.dumps(value)}"
+                      for key, value in {"guide": name, **data}.items())
+    return f"{FENCE} html | div.{css_class}\n    attrs: {{{attrs}}}\n{FENCE}\n"
 
 
 def review_control(question_id: str) -> str:

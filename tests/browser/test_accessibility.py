@@ -49,7 +49,7 @@ def test_no_axe_violations(browser: Browser, base_url: str, page_type: PageType,
         if page_type.status != 200:
             watch.expected_errors.add(base_url + page_type.url)
         watch.attach(page)
-        # networkidle: KaTeX and the search index have loaded and done their work.
+        # networkidle: the search index and the practice data have loaded and done their work.
         response = page.goto(page_type.url, wait_until="networkidle")
         assert response is not None and response.status == page_type.status
         scheme = page.get_attribute("body", "data-md-color-scheme")

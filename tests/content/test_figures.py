@@ -152,8 +152,11 @@ def test_the_markdown_line_builds_into_a_working_image(tmp_path: Path, rendered)
     assert result.returncode == 0, result.stdout + result.stderr
     page = site / "questions" / "type-1-vs-type-2-error" / "index.html"
     html = page.read_text("utf-8")
-    images = re.findall(r'<img alt="([^"]+)" src="([^"]+)" />\n<em>([^<]+)</em>', html)
+    images = re.findall(r'<img alt="([^"]+)" src="([^"]+)"[^>]*/>\n<em>([^<]+)</em>', html)
     assert [src for _, src, _ in images] == [f"../../assets/figures/{n}.svg" for n in sample]
+    # Each reserves its space and loads when its (closed) block opens.
+    tags = re.findall(r'<img alt="[^"]+" src="[^"]+"[^>]*/>', html)
+    assert all(re.search(r' width="\d+" height="\d+" loading="lazy"', t) for t in tags), tags
     for _, src, _ in images:
         served = (page.parent / src).resolve()
         assert served.is_file() and served.read_bytes() == (

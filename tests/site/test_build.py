@@ -130,11 +130,17 @@ def test_foreign_host_detector_catches_what_it_must() -> None:
     assert foreign_hosts(html) == {"fonts.googleapis.com", "cdn.example", "img.example"}
 
 
-def test_math_is_served_by_the_site(site: Path) -> None:
-    assert (site / "assets" / "katex" / "katex.min.js").stat().st_size > 100_000
-    css = (site / "assets" / "katex" / "katex.min.css").read_text("utf-8")
-    fonts = set(re.findall(r"url\((fonts/[^)]+)\)", css))
-    assert fonts and all((site / "assets" / "katex" / f).exists() for f in fonts)
+def test_the_math_stylesheet_is_served_by_the_site(site: Path) -> None:
+    """MathML needs no script: only Temml's stylesheet, with a rule for each class that
+    stands for an inline style on a page, and its small font, all from the site."""
+    css = (site / "assets" / "math" / "math.css").read_text("utf-8")
+    without_data = re.sub(r"url\(\"data:[^\"]*\"\)", "", css)
+    fonts = set(re.findall(r"url\(['\"]?([^'\")]+)['\"]?\)", without_data))
+    assert fonts == {"Temml.woff2"}
+    assert (site / "assets" / "math" / "Temml.woff2").stat().st_size > 1000
+    used = {name for page in site.rglob("*.html")
+            for name in re.findall(r"tml-s-[0-9a-f]{10}", page.read_text("utf-8"))}
+    assert used and all(f".{name}{{" in css for name in used)
 
 
 def test_nothing_is_written_into_docs_during_a_build(site: Path) -> None:

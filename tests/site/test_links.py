@@ -122,7 +122,9 @@ def collect(site: Path) -> tuple[list[Link], dict[Path, set[str]]]:
         links += [Link(rel, urljoin(base, url)) for url in parser.urls]
     for path in sorted(site.rglob("*.css")):
         base = urljoin(SITE_URL, path.relative_to(site).as_posix())
-        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text("utf-8")):
+        # A quoted data: URL is one value, whatever it holds (an SVG's own url(#marker)).
+        css = re.sub(r"url\(\s*(['\"])data:.*?\1\s*\)", "url(data:)", path.read_text("utf-8"))
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
             if not url.startswith("data:"):
                 links.append(Link(path.relative_to(site).as_posix(), urljoin(base, url)))
     sitemap = site / "sitemap.xml"

@@ -41,6 +41,9 @@ class _Blocks(HTMLParser):
         parent_skip = bool(self._open and self._open[-1][2])
         skip = parent_skip or (tag == "sup" and (values.get("id") or "").startswith("fnref"))
         skip = skip or "headerlink" in (values.get("class") or "")
+        # A formula's TeX source is not shown (and the printed one may differ: `<{}` for
+        # `<`, relocate.math_safe_in_html); what it shows is its MathML, compared in full.
+        skip = skip or tag == "annotation"
         key = None
         if tag == "details":
             self.details.append(values)

@@ -65,3 +65,17 @@ def test_images_can_be_rebased_apart_from_links() -> None:
     )
     assert relocate.image_paths(text + "\n\n`![x](../not/this.svg)`") == [
         "assets/figures/l1-l2.svg"]
+
+
+def test_math_that_looks_like_a_link_is_left_alone() -> None:
+    # `E[T](1 + P)` in TeX is a Markdown link to `1 + P` by its shape; it must stay TeX.
+    text = ("Then $E[T]/(1 - P) \\approx E[T](1 + P)$ and [this](other.md).\n\n"
+            "$$\nE[T](1 + P)\n$$\n\nAlso \\(a[b](c)\\).")
+    out = relocate.rebase_links(text, lambda path, fragment: f"#{path}")
+    assert out == text.replace("(other.md)", "(#questions/other.md)")
+
+
+def test_math_is_made_safe_for_an_html_parser_and_code_is_not_touched() -> None:
+    text = "Loss $-\\log p(y_t \\mid y_{<t})$, `a<b` and\n\n$$\nx<y, a < b\n$$\n"
+    assert relocate.math_safe_in_html(text) == (
+        "Loss $-\\log p(y_t \\mid y_{<{}t})$, `a<b` and\n\n$$\nx<{}y, a < b\n$$\n")

@@ -65,8 +65,8 @@ def test_practice_links_and_placeholders(bank) -> None:
     page = tracks.track_page(bank, bank.tracks[0])
     assert "(../practice.md?track=ml-engineer)" in page
     assert "(../mock-interview.md?track=ml-engineer)" in page
-    assert ('<div class="guide-track-progress" data-guide="track-progress" '
-            'data-track="ml-engineer"></div>') in page
+    assert ('////// html | div.guide-track-progress\n'
+            '    attrs: {data-guide: "track-progress", data-track: "ml-engineer"}\n//////') in page
     assert 'data-guide="track-plan" data-track="ml-engineer"' in page
     assert "needs JavaScript" in page
     assert "<script" not in page and "onclick" not in page

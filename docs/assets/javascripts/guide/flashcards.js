@@ -136,7 +136,6 @@
     v.reveal.hidden = session.revealed;
     v.answer.hidden = !session.revealed;
     v.grading.hidden = !session.revealed;
-    if (session.revealed && window.guideTypeset) window.guideTypeset(v.body);
   }
 
   function showDone(v, questions, plan) {

@@ -197,9 +197,6 @@
           last ? null : end
         ])
       );
-      window.setTimeout(function () {
-        if (window.guideTypeset) window.guideTypeset(body);
-      }, 0);
     }
     dom.append(v.main, parts);
     tick(v, item, timer);
