@@ -33,6 +33,13 @@ class Bank:
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
 
+    def related_to(self, q: Question) -> list[Question]:
+        """The questions a page links to: those it declares, then those that declare it (in
+        bank order), so a link declared on one side shows on both pages."""
+        declared = [r for r in map(self.question, q.related) if r is not None]
+        seen = {q.id, *(r.id for r in declared)}
+        return declared + [o for o in self.questions if q.id in o.related and o.id not in seen]
+
     def without_drafts(self) -> Bank:
         """What a published build holds: no draft question and no draft track (a published
         track lists no draft question, so every track stays whole)."""

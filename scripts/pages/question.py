@@ -55,7 +55,7 @@ def question_page(bank: Bank, q: Question, links: Links) -> str:
         if q.reviewed:
             parts.append(f"Checked against these references on {q.reviewed.isoformat()}.\n"
                          "{ .q-reviewed }\n")
-    related = [r for r in (bank.question(i) for i in q.related) if r is not None]
+    related = bank.related_to(q)
     if related:
         items = "\n".join(f"- [{escape(r.title)}]({r.id}.md)" for r in related)
         parts.append(f"## Related questions {{ {NOT_INDEXED} }}\n\n" + items + "\n")
