@@ -27,6 +27,8 @@ AGENT_LOOP = Diagram(
         Arrow("tools", "history", "result"),
         Arrow("history", "llm", "read"),
     ),
+    # Five boxes on a wide canvas: larger text, so that it stays legible on a phone.
+    font_size=12,
 )
 
 

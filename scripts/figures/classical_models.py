@@ -109,7 +109,7 @@ def knn_boundaries() -> tuple[Figure, Facts]:
     assert train[ks[-1]] < train[best], facts
 
     lo, hi = X.min(axis=0) - 0.4, X.max(axis=0) + 0.4
-    g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], 80), np.linspace(lo[1], hi[1], 80))
+    g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], 72), np.linspace(lo[1], hi[1], 72))
     fig = Figure(figsize=(8.4, 3.4))
     axes = fig.subplots(1, 3, sharex=True, sharey=True)
     titles = ("k = 1", f"k = {best} (by CV)", f"k = {ks[-1]}")

@@ -52,7 +52,12 @@ def attention_masks() -> tuple[Figure, Facts]:
     titles = ["Causal mask", f"Causal + {n - padded} padded keys"]
     for b, ax in enumerate(axes):
         shown = np.where(keep[b], weights[b], np.nan)
-        image = ax.imshow(shown, cmap=cmap, vmin=0, vmax=1)
+        # A mesh of cells, not imshow: imshow embeds a PNG, and the figure stays vector.
+        edges = np.arange(n + 1) - 0.5
+        image = ax.pcolormesh(edges, edges, np.ma.masked_invalid(shown), cmap=cmap,
+                              vmin=0, vmax=1)
+        ax.set_aspect("equal")
+        ax.invert_yaxis()
         for i in range(n):
             for j in range(n):
                 if keep[b, i, j]:
@@ -68,14 +73,19 @@ def attention_masks() -> tuple[Figure, Facts]:
         ax.grid(False)
         for spine in ax.spines.values():
             spine.set_visible(False)
-    cbar = fig.colorbar(image, ax=list(axes), shrink=0.8, pad=0.03)
+    # 40 steps: Matplotlib embeds a colour bar of 50 or more as a PNG.
+    cbar = fig.colorbar(image, ax=list(axes), shrink=0.8, pad=0.03,
+                        boundaries=np.linspace(0, 1, 41))
     cbar.set_label("attention weight")
+    cbar.set_ticks([0, 0.25, 0.5, 0.75, 1])
     return fig, facts
 
 
 def _masked_cell(i: int, j: int) -> Rectangle:
-    return Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#e6e6e6", edgecolor="white",
-                     hatch="//", linewidth=0.5)
+    # Near-white with grey hatching: the figure stays mostly white (legible in both
+    # palettes) and a masked cell still reads as struck out.
+    return Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#f5f5f5", edgecolor="white",
+                     hatch="//", hatchcolor="#b0b0b0", linewidth=0.5)
 
 
 FIGURES: dict[str, Spec] = {

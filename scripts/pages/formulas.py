@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from scripts.paths import ROOT
 
@@ -85,6 +86,39 @@ def valid_scriptlevels(markup: str) -> str:
                   f"{m.group(5)}</{m.group(1)}></mstyle>", markup)
     return _OTHER_SCRIPTLEVEL.sub(
         lambda m: f'<{m.group(1)}{m.group(2)} style="{_math_depth(m.group(3))}"', markup)
+
+
+# How many children MathML allows each scripted element: base, then script(s).
+_ARITY = {"mover": 2, "munder": 2, "msub": 2, "msup": 2, "mfrac": 2, "mroot": 2,
+          "munderover": 3, "msubsup": 3}
+_SCRIPTED = re.compile("<(?:" + "|".join(_ARITY) + r")\b")
+
+
+def valid_arity(markup: str) -> str:
+    """Temml can give an accent more children than MathML allows: `\\widehat{\\operatorname
+    {Cov}}` puts the operator's name, its function application and its space side by side
+    under the hat, which browsers draw but HTML's MathML rejects. The leading children
+    beyond the element's arity are its base, so they become one <mrow>."""
+    if not _SCRIPTED.search(markup):
+        return markup
+    try:
+        root = ElementTree.fromstring(markup)
+    except ElementTree.ParseError:
+        return markup
+    changed = False
+    for element in root.iter():
+        arity = _ARITY.get(element.tag)
+        if arity is not None and len(element) > arity:
+            base = list(element)[:len(element) - arity + 1]
+            row = ElementTree.Element("mrow")
+            for child in base:
+                element.remove(child)
+                row.append(child)
+            element.insert(0, row)
+            changed = True
+    if not changed:
+        return markup
+    return ElementTree.tostring(root, encoding="unicode", short_empty_elements=False)
 
 
 def without_inline_styles(markup: str, rules: dict[str, str]) -> str:
@@ -170,7 +204,7 @@ class Typesetter:
                 for formula, answer in zip(missing, self._request(missing), strict=True):
                     if "html" in answer:
                         self._cache[formula] = without_inline_styles(
-                            valid_scriptlevels(answer["html"]), self.rules)
+                            valid_arity(valid_scriptlevels(answer["html"])), self.rules)
                     else:
                         self._cache[formula] = Failure(formula, str(answer.get("error")))
             return [self._cache[f] for f in formulas]

@@ -5,6 +5,7 @@ failure, and no inline style survives (the CSP allows none)."""
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -86,3 +87,30 @@ def test_scriptlevel_stands_only_where_html_allows_it() -> None:
     out = formulas.without_inline_styles(
         formulas.valid_scriptlevels('<mrow scriptlevel="+1"><mi>a</mi></mrow>'), rules)
     assert "scriptlevel" not in out and list(rules.values()) == ["math-depth:add(1);"]
+
+
+
+def _arity_problems(markup: str) -> list[str]:
+    """Scripted elements with more children than MathML allows them."""
+    root = ElementTree.fromstring(markup)
+    return [e.tag for e in root.iter() if len(e) > formulas._ARITY.get(e.tag, len(e))]
+
+
+def _without_the_fix(typesetter, tex: str) -> str:
+    (answer,) = typesetter._request([formulas.Formula(tex, False)])
+    return formulas.without_inline_styles(formulas.valid_scriptlevels(answer["html"]), {})
+
+
+def test_temml_puts_an_operator_name_under_an_accent_in_pieces(typesetter) -> None:
+    assert _arity_problems(_without_the_fix(typesetter, r"\widehat{\operatorname{Cov}}")) \
+        == ["mover"]
+
+
+@pytest.mark.parametrize("tex", [r"\widehat{\operatorname{Cov}}(Z, Y)",
+                                 r"\overline{\operatorname{Var}}", r"\hat\beta_1 + x^2_3"])
+def test_accents_and_scripts_have_the_children_html_allows(typesetter, tex: str) -> None:
+    (typeset,) = typesetter.typeset([formulas.Formula(tex, False)])
+    assert _arity_problems(typeset) == []
+    # The base keeps every part, in order: only the grouping changes.
+    assert re.sub(r"</?mrow>", "", typeset) == \
+        re.sub(r"</?mrow>", "", _without_the_fix(typesetter, tex))
