@@ -108,17 +108,17 @@ def test_the_markdown_line_passes_the_validator(rendered, name: str) -> None:
     assert markup.html_problems(site_renderer()(line), FIGURES_DIR) == []
 
 
-def test_each_figure_names_questions_of_the_bank() -> None:
-    ids = {q.id for q in loader.load(loader.DEFAULT_DATA)}
+def test_each_figure_names_questions_of_the_bank(bank) -> None:
+    ids = {q.id for q in bank}
     for name, spec in figures.FIGURES.items():
         assert spec.questions and set(spec.questions) <= ids, (name, spec.questions)
 
 
-def test_answers_use_the_alt_text_the_script_holds(rendered) -> None:
+def test_answers_use_the_alt_text_the_script_holds(rendered, bank) -> None:
     """The alt text of a figure is data in scripts/figures/, filled with the computed
     numbers: an answer that shows the figure uses it verbatim, so the words cannot drift
     from the picture when the figure is redrawn."""
-    for question in loader.load(loader.DEFAULT_DATA):
+    for question in bank:
         texts = [question.answer, question.short_answer, question.tips or ""]
         texts += [f.answer for f in question.follow_ups]
         for text in texts:
@@ -164,7 +164,6 @@ def test_the_markdown_line_builds_into_a_working_image(tmp_path: Path, rendered)
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_figure_is_shown_in_the_first_answer_it_explains(name: str) -> None:
-    by_id = {q.id: q for q in loader.load(loader.DEFAULT_DATA)}
+def test_every_figure_is_shown_in_the_first_answer_it_explains(bank, name: str) -> None:
     first = figures.FIGURES[name].questions[0]
-    assert f"{figures.MARKDOWN_PREFIX}{name}.svg)" in by_id[first].answer, (name, first)
+    assert f"{figures.MARKDOWN_PREFIX}{name}.svg)" in bank.question(first).answer, (name, first)
