@@ -178,29 +178,6 @@ def report(results: dict[str, Any]) -> str:
         "`validate.py` alone (CPU) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    if any((r.get("previous") or {}).get("runs") for r in sizes):
-        lines += [
-            "",
-            f"Against the previous commit ({results.get('previous')}), built from the same "
-            "banks in the same run, right after ours:",
-            "",
-            "| N | ours: wall (runs) | previous: wall (runs) | wall ours / previous | ours CPU "
-            "| previous CPU | CPU ours / previous | ours peak RSS | previous peak RSS |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        ]
-        for r in sizes:
-            o, q = r["ours"], r.get("previous") or {}
-            if not q.get("runs"):
-                continue
-            lines.append(
-                f"| {r['n']:,} | {o['seconds_median']:.1f} s ({o['runs']}) | "
-                f"{q['seconds_median']:.1f} s ({q['runs']}) | "
-                f"{o['seconds_median'] / q['seconds_median']:.2f}× | "
-                f"{o['cpu_seconds_median']:.1f} s | {q['cpu_seconds_median']:.1f} s | "
-                f"{o['cpu_seconds_median'] / q['cpu_seconds_median']:.2f}× | "
-                f"{_mb(o['peak_rss_bytes'])} | {_mb(q['peak_rss_bytes'])} |"
-            )
-        lines.append("")
     for r in sizes:
         o, p = r["ours"], r["plain"]
         check = (f"{r['validate_seconds']:.1f} s ({r['validate_cpu_seconds']:.1f} s)"
@@ -224,6 +201,29 @@ def report(results: dict[str, Any]) -> str:
             f"{_mb(p['peak_rss_bytes'])} | {o['peak_rss_bytes'] / p['peak_rss_bytes']:.2f}× | "
             f"{check} |"
         )
+    if any((r.get("previous") or {}).get("runs") for r in sizes):
+        lines += [
+            "",
+            f"Against the previous commit ({results.get('previous')}), built from the same "
+            "banks in the same run, right after ours:",
+            "",
+            "| N | ours: wall (runs) | previous: wall (runs) | wall ours / previous | ours CPU "
+            "| previous CPU | CPU ours / previous | ours peak RSS | previous peak RSS |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in sizes:
+            o, q = r["ours"], r.get("previous") or {}
+            if not q.get("runs"):
+                continue
+            lines.append(
+                f"| {r['n']:,} | {o['seconds_median']:.1f} s ({o['runs']}) | "
+                f"{q['seconds_median']:.1f} s ({q['runs']}) | "
+                f"{o['seconds_median'] / q['seconds_median']:.2f}× | "
+                f"{o['cpu_seconds_median']:.1f} s | {q['cpu_seconds_median']:.1f} s | "
+                f"{o['cpu_seconds_median'] / q['cpu_seconds_median']:.2f}× | "
+                f"{_mb(o['peak_rss_bytes'])} | {_mb(q['peak_rss_bytes'])} |"
+            )
+        lines.append("")
     lines += [
         "",
         "## Page and site size",
