@@ -17,9 +17,16 @@ class Bank:
     questions: tuple[Question, ...]
     tracks: tuple[Track, ...] = ()
     _by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
+    # Who declares each question related, in bank order: built once, read by every page.
+    _declared_by: dict[str, list[Question]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
+        declared_by: dict[str, list[Question]] = {}
+        for q in self.questions:
+            for other in dict.fromkeys(q.related):
+                declared_by.setdefault(other, []).append(q)
+        object.__setattr__(self, "_declared_by", declared_by)
 
     def __len__(self) -> int:
         return len(self.questions)
@@ -38,7 +45,7 @@ class Bank:
         bank order), so a link declared on one side shows on both pages."""
         declared = [r for r in map(self.question, q.related) if r is not None]
         seen = {q.id, *(r.id for r in declared)}
-        return declared + [o for o in self.questions if q.id in o.related and o.id not in seen]
+        return declared + [o for o in self._declared_by.get(q.id, []) if o.id not in seen]
 
     def without_drafts(self) -> Bank:
         """What a published build holds: no draft question and no draft track (a published

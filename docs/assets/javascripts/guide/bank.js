@@ -88,5 +88,19 @@
     if (window.console) console.warn("question bank:", error && error.message);
   }
 
-  guide.bank = { load: load, select: select, trackIds: trackIds, failed: failed, url: url };
+  // A widget that needs the bank: a loading line until it arrives, then build(root, bank),
+  // unless instant navigation has taken the widget off the page meanwhile.
+  function mount(root, build) {
+    root.textContent = "";
+    root.appendChild(guide.dom.h("p", { text: "Loading the questions\u2026" }));
+    load().then(function (bank) {
+      if (root.isConnected) build(root, bank);
+    }, function (error) {
+      failed(root, error);
+    });
+  }
+
+  guide.bank = {
+    load: load, mount: mount, select: select, trackIds: trackIds, failed: failed, url: url
+  };
 })();

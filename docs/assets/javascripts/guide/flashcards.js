@@ -21,13 +21,7 @@
   var view = null;
 
   function mount(root) {
-    root.textContent = "";
-    root.appendChild(h("p", { text: "Loading the questions\u2026" }));
-    guide.bank.load().then(function (bank) {
-      if (root.isConnected) build(root, bank);
-    }, function (error) {
-      guide.bank.failed(root, error);
-    });
+    guide.bank.mount(root, build);
   }
 
   function build(root, bank) {

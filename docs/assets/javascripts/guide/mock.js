@@ -23,20 +23,17 @@
   var view = null;
 
   function mount(root) {
+    guide.bank.mount(root, build);
+  }
+
+  function build(root, bank) {
     root.textContent = "";
-    root.appendChild(h("p", { text: "Loading the questions\u2026" }));
-    guide.bank.load().then(function (bank) {
-      if (!root.isConnected) return;
-      root.textContent = "";
-      var v = { root: root, bank: bank, main: h("div"), live: dom.liveRegion(), timer: null };
-      dom.append(root, [v.main, v.live]);
-      dom.storageNotice(store.takeNotice());
-      if (view) stopTimer(view);
-      view = v;
-      show(v, false);
-    }, function (error) {
-      guide.bank.failed(root, error);
-    });
+    var v = { root: root, bank: bank, main: h("div"), live: dom.liveRegion(), timer: null };
+    dom.append(root, [v.main, v.live]);
+    dom.storageNotice(store.takeNotice());
+    if (view) stopTimer(view);
+    view = v;
+    show(v, false);
   }
 
   function show(v, moveFocus) {

@@ -227,13 +227,7 @@
   // --- the plan widget on a track's page -------------------------------------------------
 
   function trackPlan(root) {
-    root.textContent = "";
-    root.appendChild(h("p", { text: "Loading the questions\u2026" }));
-    guide.bank.load().then(function (bank) {
-      if (root.isConnected) buildPlan(root, bank);
-    }, function (error) {
-      guide.bank.failed(root, error);
-    });
+    guide.bank.mount(root, buildPlan);
   }
 
   function isoToday(offset) {
